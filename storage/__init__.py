@@ -1,0 +1,1 @@
+"""Database access shared by services: engine, tables, migrations."""

@@ -1,0 +1,1 @@
+"""Cross-reference archive tables (issue 5)."""

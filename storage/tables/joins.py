@@ -1,0 +1,34 @@
+"""The collector's durable join state: one row per (article, revision), one per received part."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Join(SQLModel, table=True):
+    __tablename__ = "joins"
+
+    article_id: str = Field(primary_key=True, max_length=200)
+    revision: int = Field(primary_key=True)
+    first_seen_at: datetime
+    deadline_at: datetime = Field(index=True)
+    article_meta: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    # content key of the parts that produced the latest record; "" while none was produced
+    merged_key: str = Field(default="", max_length=64)
+    state: str = Field(default="open", max_length=16, index=True)  # open | complete | partial
+
+
+class JoinPart(SQLModel, table=True):
+    __tablename__ = "join_parts"
+    __table_args__ = (UniqueConstraint("article_id", "revision", "part"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(max_length=200)
+    revision: int
+    part: str = Field(max_length=16)
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    payload_hash: str = Field(max_length=64)
+    received_at: datetime

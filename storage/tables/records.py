@@ -1,0 +1,26 @@
+"""Stored verification records: one row per (article_id, revision, version)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class RecordRow(SQLModel, table=True):
+    __tablename__ = "records"
+    __table_args__ = (
+        UniqueConstraint("article_id", "revision", "version"),
+        # the same merged parts never make two records (redelivery, flow retries)
+        UniqueConstraint("article_id", "revision", "content_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: str = Field(max_length=200, index=True)
+    revision: int
+    version: int
+    status: str = Field(max_length=16)
+    content_key: str = Field(max_length=64)
+    created_at: datetime
+    body: str = Field(sa_column=Column(Text, nullable=False))

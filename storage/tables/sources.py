@@ -1,0 +1,1 @@
+"""Source registry tables (issue 4)."""

@@ -1,0 +1,1 @@
+"""Text helpers shared by the workers: Arabic normalisation, language identification, stemming."""
