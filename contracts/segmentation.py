@@ -35,10 +35,10 @@ def _ends_sentence(text: str, i: int) -> bool:
     """Is the terminator at text[i] a sentence end?"""
     char = text[i]
     nxt = text[i + 1] if i + 1 < len(text) else ""
+    if nxt in TERMINATORS:
+        return False  # "?!", "!!", "...": break after the last one
     if char != ".":
-        return nxt != char  # "?!" / "!!" / "..." : break at the last one
-    if nxt == ".":
-        return False
+        return True
     if nxt and not (nxt.isspace() or nxt in CLOSERS):
         return False  # 3.5, example.com, U.S.-led
     match = _WORD_BEFORE.search(text[max(0, i - 20) : i])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -13,10 +13,13 @@ class Join(SQLModel, table=True):
 
     article_id: str = Field(primary_key=True, max_length=200)
     revision: int = Field(primary_key=True)
-    first_seen_at: datetime
-    deadline_at: datetime = Field(index=True)
+    # naive UTC: the same value on SQLite and PostgreSQL
+    first_seen_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+    deadline_at: datetime = Field(sa_column=Column(DateTime, nullable=False, index=True))
     article_meta: str = Field(default="{}", sa_column=Column(Text, nullable=False))
-    # content key of the parts that produced the latest record; "" while none was produced
+    # digest of the parts received so far, and of the parts behind the latest record
+    parts_key: str = Field(default="", max_length=64)
+    parts_count: int = 0
     merged_key: str = Field(default="", max_length=64)
     state: str = Field(default="open", max_length=16, index=True)  # open | complete | partial
 
@@ -31,4 +34,4 @@ class JoinPart(SQLModel, table=True):
     part: str = Field(max_length=16)
     payload: str = Field(sa_column=Column(Text, nullable=False))
     payload_hash: str = Field(max_length=64)
-    received_at: datetime
+    received_at: datetime = Field(sa_column=Column(DateTime, nullable=False))

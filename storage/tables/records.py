@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -22,5 +22,5 @@ class RecordRow(SQLModel, table=True):
     version: int
     status: str = Field(max_length=16)
     content_key: str = Field(max_length=64)
-    created_at: datetime
+    created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))  # naive UTC
     body: str = Field(sa_column=Column(Text, nullable=False))

@@ -21,6 +21,8 @@ def upgrade() -> None:
         sa.Column("first_seen_at", sa.DateTime, nullable=False),
         sa.Column("deadline_at", sa.DateTime, nullable=False, index=True),
         sa.Column("article_meta", sa.Text, nullable=False),
+        sa.Column("parts_key", sa.String(64), nullable=False),
+        sa.Column("parts_count", sa.Integer, nullable=False),
         sa.Column("merged_key", sa.String(64), nullable=False),
         sa.Column("state", sa.String(16), nullable=False, index=True),
     )

@@ -1,0 +1,23 @@
+"""The HTTP API: wiring only; routes live in their own modules."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api import records, sources
+from contracts import PIPELINE_VERSION
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="newsroom-verify", version=PIPELINE_VERSION)
+    app.include_router(records.router)
+    app.include_router(sources.router)
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+app = create_app()

@@ -1,0 +1,10 @@
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ApiSettings(BaseSettings):
+    """Env prefix VERIFY_API_ (host, port); the write key is VERIFY_API_KEY."""
+
+    model_config = SettingsConfigDict(env_prefix="VERIFY_API_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 8000

@@ -1,0 +1,121 @@
+"""The `verify` command line. Each command is a thin adapter over the domain or the transport."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from cli import archive, extract, sources, stance
+from cli.articles import article_from_file
+from cli.errors import CliError, fail
+from cli.render import print_record
+
+app = typer.Typer(
+    name="verify",
+    help="Claim verification for newsrooms: submit articles, read records, run the logic locally.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+records_app = typer.Typer(help="Read verification records.", no_args_is_help=True)
+schema_app = typer.Typer(help="Export the event schemas.", no_args_is_help=True)
+app.add_typer(records_app, name="records")
+app.add_typer(schema_app, name="schema")
+app.add_typer(extract.app, name="extract")
+app.add_typer(stance.app, name="stance")
+app.add_typer(sources.app, name="sources")
+app.add_typer(archive.app, name="archive")
+
+Lang = Annotated[str | None, typer.Option("--lang", help="ar or en; detected when omitted")]
+
+
+@app.command()
+def submit(
+    file: Annotated[str, typer.Argument(help="article text file, or - for stdin")],
+    id: Annotated[str | None, typer.Option("--id", help="article id (default: file name)")] = None,
+    lang: Lang = None,
+    revision: Annotated[int, typer.Option(min=1)] = 1,
+    title: str | None = None,
+    outlet: Annotated[str | None, typer.Option(help="publishing outlet, e.g. its domain")] = None,
+    url: str | None = None,
+    published_at: Annotated[datetime | None, typer.Option(help="ISO date, resolves 'last month'")] = None,
+) -> None:
+    """Produce an article event on articles.submitted."""
+    from cli.producer import submit_article
+
+    article = article_from_file(
+        file, article_id=id, language=lang, revision=revision, title=title, outlet=outlet,
+        url=url, published_at=published_at,
+    )
+    correlation = submit_article(article)
+    typer.echo(json.dumps({"article_id": article.article_id, "revision": article.revision,
+                           "correlation_id": correlation}))
+
+
+@records_app.command("get")
+def records_get(
+    article_id: str,
+    wait: Annotated[float, typer.Option("--wait", help="seconds to wait for a record")] = 0.0,
+    revision: int | None = None,
+    table: Annotated[bool, typer.Option("--table", help="a readable table instead of JSON")] = False,
+) -> None:
+    """Print the latest record of an article as JSON."""
+    from storage.engine import default_engine
+    from storage.record_store import latest_record
+
+    engine = default_engine()
+    deadline = time.monotonic() + wait
+    while (record := latest_record(engine, article_id, revision)) is None:
+        if time.monotonic() >= deadline:
+            fail(f"no record for '{article_id}'" + (f" after waiting {wait:g}s" if wait else ""))
+        time.sleep(0.25)
+    if table:
+        print_record(record)
+    else:
+        typer.echo(record.model_dump_json(indent=2))
+
+
+@app.command()
+def check(
+    file: Annotated[str, typer.Argument(help="article text file, or - for stdin")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the record as JSON")] = False,
+    lang: Lang = None,
+    id: Annotated[str | None, typer.Option("--id")] = None,
+    published_at: datetime | None = None,
+) -> None:
+    """Run extraction, source lookup, cross-reference and the status rules in-process."""
+    from flows.check import check_article
+    from storage.engine import default_engine
+
+    article = article_from_file(file, article_id=id, language=lang, published_at=published_at)
+    record = check_article(article, default_engine())
+    if as_json:
+        typer.echo(record.model_dump_json(indent=2))
+    else:
+        print_record(record, Console(width=160))
+
+
+@schema_app.command("export")
+def schema_export(
+    out: Annotated[str, typer.Option(help="output folder")] = "docs/schemas",
+) -> None:
+    """Write JSON Schema for every event and the record, plus an AsyncAPI 3 document."""
+    from contracts.export import export_all
+
+    for path in export_all(out):
+        typer.echo(str(path))
+
+
+def run() -> None:
+    """Console-script entry: known failures become one readable line and exit code 1."""
+    try:
+        app()
+    except CliError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)

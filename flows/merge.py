@@ -1,0 +1,110 @@
+"""Merge the three workers' results into a verification record (pure; no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from contracts.events import ExtractionResult, SourceMention, SourcesResult, XrefResult
+from contracts.record import (
+    PARTS,
+    Claim,
+    Evidence,
+    ExtractedClaim,
+    Part,
+    SourceRef,
+    Summary,
+    VerificationRecord,
+)
+from flows.status_rules import decide
+
+
+@dataclass
+class ArticleMeta:
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    language: str | None = None
+
+
+@dataclass
+class Parts:
+    article_id: str
+    revision: int
+    extraction: ExtractionResult | None = None
+    sources: SourcesResult | None = None
+    xref: XrefResult | None = None
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+    @property
+    def missing(self) -> list[Part]:
+        return [p for p in PARTS if getattr(self, p) is None]
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def source_for(claim: ExtractedClaim, mentions: list[SourceMention]) -> SourceRef | None:
+    """The resolved mention that best covers the claim's attribution span."""
+    att = claim.attribution
+    if att.type == "none" or att.start is None or att.end is None:
+        return None
+    best = max(mentions, key=lambda m: _overlap(att.start, att.end, m.start, m.end), default=None)  # type: ignore[arg-type]
+    if best is None or _overlap(att.start, att.end, best.start, best.end) == 0:
+        return None
+    return best.source
+
+
+def evidence_for(claim: ExtractedClaim, xref: XrefResult) -> list[Evidence]:
+    for item in xref.items:
+        if item.claim_id == claim.claim_id:
+            return item.evidence
+    # different extractor versions across replicas: fall back to the overlapping span
+    best = max(xref.items, key=lambda i: _overlap(claim.start, claim.end, i.start, i.end), default=None)
+    if best and _overlap(claim.start, claim.end, best.start, best.end) > 0:
+        return best.evidence
+    return []
+
+
+def merge(parts: Parts, version: int = 1) -> VerificationRecord:
+    claims: list[Claim] = []
+    extracted = parts.extraction.claims if parts.extraction else []
+    mentions = parts.sources.mentions if parts.sources else []
+    for c in extracted:
+        source = source_for(c, mentions)
+        evidence = evidence_for(c, parts.xref) if parts.xref else []
+        verdict = decide(c, source, evidence, xref_available=parts.xref is not None)
+        rationale = list(verdict.rationale)
+        if parts.sources is None and c.attribution.mention:
+            rationale.append("source lookup did not report in time: source not resolved")
+        claims.append(
+            Claim(
+                **c.model_dump(),
+                source=source,
+                evidence=evidence,
+                status=verdict.status,
+                confidence=verdict.confidence,
+                needs_review=verdict.needs_review,
+                rationale=rationale,
+            )
+        )
+    missing = parts.missing
+    language = (
+        (parts.extraction.language if parts.extraction else None) or parts.meta.language or "und"
+    )
+    return VerificationRecord(
+        article_id=parts.article_id,
+        revision=parts.revision,
+        version=version,
+        language=language,
+        status="partial" if missing else "complete",
+        missing_parts=missing,
+        title=parts.meta.title,
+        outlet=parts.meta.outlet,
+        url=parts.meta.url,
+        published_at=parts.meta.published_at,
+        claims=claims,
+        summary=Summary.of(claims),
+    )

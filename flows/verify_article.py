@@ -1,0 +1,76 @@
+"""The Prefect flow `verify-article`: merge the parts, store, publish, attach the claim table."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from prefect import flow, tags, task
+from prefect.artifacts import acreate_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from contracts.ids import content_key
+from contracts.record import VerificationRecord
+from flows.artifact import artifact_key, claim_rows, description
+from flows.merge import Parts, merge
+from flows.publish import publish_record
+from storage.engine import default_engine
+from storage.join_store import load_parts, mark_merged
+from storage.record_store import save_record
+
+
+@task(name="load-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def load_task(article_id: str, revision: int) -> tuple[Parts, str]:
+    return load_parts(default_engine(), article_id, revision)
+
+
+@task(name="merge", cache_policy=NO_CACHE)
+def merge_task(parts: Parts) -> VerificationRecord:
+    return merge(parts)
+
+
+@task(name="store-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def store_task(record: VerificationRecord, parts_key: str) -> tuple[VerificationRecord, bool]:
+    # the record's content key is the parts it was made from: a rerun stores nothing new
+    return save_record(default_engine(), record, content_key(parts_key, record.status))
+
+
+@task(name="publish-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def publish_task(record: VerificationRecord) -> None:
+    publish_record(record)
+
+
+@flow(
+    name="verify-article",
+    flow_run_name="verify-{article_id}-r{revision}",
+    retries=1,
+    retry_delay_seconds=5,
+    log_prints=True,
+)
+async def verify_article(article_id: str, revision: int) -> dict[str, Any]:
+    parts, parts_key = load_task(article_id, revision)
+    record = merge_task(parts)
+    stored, created = store_task(record, parts_key)
+    publish_task(stored)
+    mark_merged(default_engine(), article_id, revision, parts_key, stored.status)
+    await acreate_table_artifact(
+        key=artifact_key(article_id),
+        table=claim_rows(stored),
+        description=description(stored),
+    )
+    return {
+        "article_id": article_id,
+        "revision": revision,
+        "version": stored.version,
+        "status": stored.status,
+        "created": created,
+        "claims": len(stored.claims),
+    }
+
+
+def run_verify_article(article_id: str, revision: int) -> dict[str, Any]:
+    """Run the flow with language and outlet tags (what operators filter on in the UI)."""
+    parts, _ = load_parts(default_engine(), article_id, revision)
+    language = (parts.extraction.language if parts.extraction else None) or parts.meta.language
+    with tags(f"lang:{language or 'unknown'}", f"outlet:{parts.meta.outlet or 'unknown'}"):
+        return asyncio.run(verify_article(article_id, revision))

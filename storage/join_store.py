@@ -1,0 +1,131 @@
+"""The collector's durable join: parts are upserted here, so a crash loses nothing."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from contracts.events import ArticleSubmitted, ExtractionResult, PartResult, SourcesResult, XrefResult
+from contracts.ids import content_key
+from contracts.record import PARTS
+from flows.merge import ArticleMeta, Parts
+from storage.tables.joins import Join, JoinPart
+
+_PART_MODELS: dict[str, type[PartResult]] = {
+    "extraction": ExtractionResult,
+    "sources": SourcesResult,
+    "xref": XrefResult,
+}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)  # stored naive UTC: portable across SQLite/PG
+
+
+def _join(session: Session, article_id: str, revision: int, deadline_s: float) -> Join:
+    join = session.get(Join, (article_id, revision))
+    if join is None:
+        now = _now()
+        join = Join(
+            article_id=article_id,
+            revision=revision,
+            first_seen_at=now,
+            deadline_at=now + timedelta(seconds=deadline_s),
+        )
+        session.add(join)
+        session.flush()
+    return join
+
+
+def record_article(engine: Engine, article: ArticleSubmitted, deadline_s: float) -> None:
+    """Remember the article's metadata and start its deadline clock."""
+    meta = ArticleMeta(
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published_at=article.published_at,
+        language=article.language,
+    )
+    with Session(engine) as session:
+        join = _join(session, article.article_id, article.revision, deadline_s)
+        join.article_meta = json.dumps(meta.__dict__, default=str)
+        session.commit()
+
+
+def record_part(engine: Engine, result: PartResult, deadline_s: float) -> bool:
+    """Store a worker result. Returns True when it changed what the join holds."""
+    payload = result.model_dump_json()
+    # produced_at differs on every redelivery; it must not make an identical result "new"
+    digest = content_key(result.model_dump_json(exclude={"produced_at"}))
+    with Session(engine) as session:
+        join = _join(session, result.article_id, result.revision, deadline_s)
+        stmt = select(JoinPart).where(
+            JoinPart.article_id == result.article_id,
+            JoinPart.revision == result.revision,
+            JoinPart.part == result.part,
+        )
+        row = session.exec(stmt).first()
+        if row is not None and row.payload_hash == digest:
+            return False
+        if row is None:
+            row = JoinPart(article_id=result.article_id, revision=result.revision, part=result.part)
+        row.payload, row.payload_hash, row.received_at = payload, digest, _now()
+        session.add(row)
+        session.flush()
+        hashes = session.exec(
+            select(JoinPart.part, JoinPart.payload_hash)
+            .where(JoinPart.article_id == result.article_id, JoinPart.revision == result.revision)
+            .order_by(col(JoinPart.part))
+        ).all()
+        join.parts_key = content_key(*(f"{p}:{d}" for p, d in hashes))
+        join.parts_count = len(hashes)
+        session.add(join)
+        session.commit()
+        return True
+
+
+def load_parts(engine: Engine, article_id: str, revision: int) -> tuple[Parts, str]:
+    """The parts received so far, and the key that identifies exactly this set."""
+    with Session(engine) as session:
+        join = session.get(Join, (article_id, revision))
+        if join is None:
+            raise LookupError(f"no join for {article_id} revision {revision}")
+        parts = Parts(article_id, revision, meta=_meta(join.article_meta))
+        rows = session.exec(
+            select(JoinPart).where(JoinPart.article_id == article_id, JoinPart.revision == revision)
+        ).all()
+        for row in rows:
+            setattr(parts, row.part, _PART_MODELS[row.part].model_validate_json(row.payload))
+        return parts, join.parts_key
+
+
+def _meta(raw: str) -> ArticleMeta:
+    data = json.loads(raw or "{}")
+    if data.get("published_at"):
+        data["published_at"] = datetime.fromisoformat(data["published_at"])
+    return ArticleMeta(**data)
+
+
+def due_joins(engine: Engine, limit: int = 50) -> list[tuple[str, int]]:
+    """Joins whose parts changed since the last record and that are complete or past deadline."""
+    with Session(engine) as session:
+        stmt = (
+            select(Join.article_id, Join.revision)
+            .where(Join.parts_key != Join.merged_key)
+            .where((Join.parts_count >= len(PARTS)) | (Join.deadline_at <= _now()))
+            .order_by(col(Join.first_seen_at))
+            .limit(limit)
+        )
+        return [(a, r) for a, r in session.exec(stmt).all()]
+
+
+def mark_merged(engine: Engine, article_id: str, revision: int, parts_key: str, state: str) -> None:
+    with Session(engine) as session:
+        join = session.get(Join, (article_id, revision))
+        if join is not None:
+            join.merged_key, join.state = parts_key, state
+            session.add(join)
+            session.commit()

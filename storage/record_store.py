@@ -1,0 +1,84 @@
+"""Stored verification records: idempotent save, latest, versions."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from contracts.record import VerificationRecord
+from storage.tables.records import RecordRow
+
+
+def save_record(engine: Engine, record: VerificationRecord, key: str) -> tuple[VerificationRecord, bool]:
+    """Store `record` as the next version, unless the same merged content was stored already.
+
+    Returns the stored record (with its version) and whether it is new.
+    """
+    for _ in range(3):  # a concurrent writer may take the version number first
+        with Session(engine) as session:
+            existing = session.exec(
+                select(RecordRow).where(
+                    RecordRow.article_id == record.article_id,
+                    RecordRow.revision == record.revision,
+                    RecordRow.content_key == key,
+                )
+            ).first()
+            if existing is not None:
+                return VerificationRecord.model_validate_json(existing.body), False
+            last = session.exec(
+                select(func.max(RecordRow.version)).where(
+                    RecordRow.article_id == record.article_id, RecordRow.revision == record.revision
+                )
+            ).one()
+            stored = record.model_copy(update={"version": (last or 0) + 1})
+            session.add(
+                RecordRow(
+                    article_id=stored.article_id,
+                    revision=stored.revision,
+                    version=stored.version,
+                    status=stored.status,
+                    content_key=key,
+                    created_at=stored.created_at.astimezone(UTC).replace(tzinfo=None),
+                    body=stored.model_dump_json(),
+                )
+            )
+            try:
+                session.commit()
+                return stored, True
+            except IntegrityError:
+                session.rollback()
+    raise RuntimeError(f"could not store a record for {record.article_id}: version conflicts")
+
+
+def latest_record(
+    engine: Engine, article_id: str, revision: int | None = None
+) -> VerificationRecord | None:
+    with Session(engine) as session:
+        stmt = select(RecordRow).where(RecordRow.article_id == article_id)
+        if revision is not None:
+            stmt = stmt.where(RecordRow.revision == revision)
+        row = session.exec(
+            stmt.order_by(col(RecordRow.revision).desc(), col(RecordRow.version).desc())
+        ).first()
+        return VerificationRecord.model_validate_json(row.body) if row else None
+
+
+def record_versions(engine: Engine, article_id: str) -> list[VerificationRecord]:
+    with Session(engine) as session:
+        rows = session.exec(
+            select(RecordRow)
+            .where(RecordRow.article_id == article_id)
+            .order_by(col(RecordRow.revision), col(RecordRow.version))
+        ).all()
+        return [VerificationRecord.model_validate_json(r.body) for r in rows]
+
+
+def count_records(engine: Engine, article_id: str) -> int:
+    with Session(engine) as session:
+        return session.exec(
+            select(func.count()).select_from(RecordRow).where(RecordRow.article_id == article_id)
+        ).one()

@@ -1,0 +1,3 @@
+from workers.collector.service import main
+
+main()

@@ -1,0 +1,3 @@
+from workers.extraction.service import main
+
+main()

@@ -1,0 +1,33 @@
+"""Kafka client construction in one place (so every service uses the same safe settings)."""
+
+from __future__ import annotations
+
+from kafka import KafkaConsumer, KafkaProducer
+
+from workers.runtime.settings import KafkaSettings
+
+
+def make_producer(settings: KafkaSettings) -> KafkaProducer:
+    # acks=all + idempotence: a produced result survives a broker restart and is never doubled
+    return KafkaProducer(
+        bootstrap_servers=settings.bootstrap,
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        retries=5,
+        max_in_flight_requests_per_connection=5,
+    )
+
+
+def make_consumer(settings: KafkaSettings, group: str) -> KafkaConsumer:
+    return KafkaConsumer(
+        bootstrap_servers=settings.bootstrap,
+        group_id=f"{settings.group_prefix}.{group}",
+        enable_auto_commit=False,  # we commit after the effect is durable
+        auto_offset_reset=settings.auto_offset_reset,
+        max_poll_records=settings.max_poll_records,
+        max_poll_interval_ms=settings.max_poll_interval_ms,
+        session_timeout_ms=settings.session_timeout_ms,
+        heartbeat_interval_ms=max(1000, settings.session_timeout_ms // 3),
+        allow_auto_create_topics=False,
+    )

@@ -1,0 +1,18 @@
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class KafkaSettings(BaseSettings):
+    """Kafka connection and processing knobs shared by every service (env prefix VERIFY_KAFKA_)."""
+
+    model_config = SettingsConfigDict(env_prefix="VERIFY_KAFKA_", extra="ignore")
+
+    bootstrap: str = "127.0.0.1:9092"
+    group_prefix: str = "verify"
+    max_attempts: int = 3  # tries per message before it goes to the dead-letter topic
+    retry_backoff_s: float = 0.5  # doubled after each failed try
+    poll_timeout_ms: int = 500
+    max_poll_records: int = 20
+    max_poll_interval_ms: int = 300_000
+    session_timeout_ms: int = 10_000
+    auto_offset_reset: str = "earliest"
+    send_timeout_s: float = 30.0

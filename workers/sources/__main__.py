@@ -1,0 +1,3 @@
+from workers.sources.service import main
+
+main()

@@ -1,0 +1,3 @@
+from workers.xref.service import main
+
+main()
