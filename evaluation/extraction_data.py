@@ -1,0 +1,68 @@
+"""Loaders for the labelled dev sets under ../shared/data (read in place, never copied)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    path = Path(os.environ.get("VERIFY_SHARED_DIR", ROOT.parent / "shared"))
+    if not path.is_dir():
+        raise FileNotFoundError(f"shared data not found at {path} (set VERIFY_SHARED_DIR)")
+    return path
+
+
+@dataclass(frozen=True)
+class Row:
+    doc_id: str
+    text: str
+    label: int
+    language: str
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    csv.field_size_limit(10_000_000)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def checkthat2021_ar() -> list[Row]:
+    """CT21 Task 1A Arabic dev, label `claim` (contains a verifiable factual claim)."""
+    path = shared_dir() / "data" / "checkthat2021-ar-dev" / "CT21-AR-Dev-T1-Labels.tsv"
+    return [Row(r["tweet_id"], r["tweet_text"], int(r["claim"]), "ar") for r in _tsv(path)]
+
+
+def checkthat2022_ar_1b() -> list[Row]:
+    """CT22 Task 1B Arabic dev (contains a verifiable factual claim)."""
+    path = shared_dir() / "data" / "checkthat2022-ar-dev" / "CT22_arabic_1B_claim_dev.tsv"
+    return [Row(r["tweet_id"], r["tweet_text"], int(r["class_label"]), "ar") for r in _tsv(path)]
+
+
+def claimbuster_en() -> list[Row]:
+    """ClaimBuster 2xNCS (check-worthy factual sentence 1/0)."""
+    path = shared_dir() / "data" / "claimbuster-en" / "2xNCS.json"
+    items = json.loads(path.read_text(encoding="utf-8"))
+    return [Row(str(i["sentence_id"]), i["text"], int(i["label"]), "en") for i in items]
+
+
+def saudinewsnet_articles(limit: int | None = None) -> list[str]:
+    """Article bodies of the Arabic news corpus (for the speed benchmark)."""
+    path = (
+        shared_dir() / "corpora" / "saudinewsnet-syria-isis-turkey-ar"
+        / "saudinewsnet_2015_syria_isis_turkey.jsonl"
+    )
+    bodies: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            content = json.loads(line).get("content") or ""
+            if content.strip():
+                bodies.append(content)
+            if limit is not None and len(bodies) >= limit:
+                break
+    return bodies

@@ -1,0 +1,74 @@
+"""The extractor on English and mixed texts; ids, offsets, language and input checks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from contracts.events import ArticleSubmitted
+from contracts.ids import claim_id
+from workers.extraction.extractor import extract, extract_text
+
+ENGLISH = (
+    "The Syrian Observatory for Human Rights said on Monday that 40 civilians were killed. "
+    "The Observatory added that the strikes hit a market.\n"
+    "According to local reports, about 2,000 families fled last week. "
+    "Ankara denied any role in the attack."
+)
+
+
+def test_english_article() -> None:
+    result = extract(
+        ArticleSubmitted(
+            article_id="en-1", body=ENGLISH, published_at=datetime(2020, 3, 18, tzinfo=UTC)
+        )
+    )
+    assert result.language == "en"
+    assert result.sentences == 4
+    by_text = {c.text.split()[1]: c for c in result.claims}
+    first = by_text["Syrian"]
+    assert first.attribution.mention == "The Syrian Observatory for Human Rights"
+    assert [(q.value, q.unit) for q in first.quantities] == [(40, "civilian")]
+    assert [(t.text, t.resolved) for t in first.times] == [("Monday", "2020-03-16")]
+    assert by_text["Observatory"].attribution.mention == "The Observatory"
+    fled = by_text["to"]
+    assert fled.attribution.type == "vague"
+    assert [(q.value, q.unit, q.approx) for q in fled.quantities] == [(2000, "family", True)]
+    assert [(t.text, t.resolved) for t in fled.times] == [("last week", "2020-W11")]
+    denial = by_text["denied"]
+    assert [(d.by, d.text) for d in denial.denials] == [("Ankara", "Ankara denied")]
+    for claim in result.claims:
+        assert claim.claim_id == claim_id("en-1", 1, claim.start, claim.end)
+        assert ENGLISH[claim.start : claim.end] == claim.text
+
+
+def test_pronoun_subject_resolves_to_the_last_named_source() -> None:
+    text = "The UN envoy said the talks had failed. He said 300 prisoners were still held."
+    claims = extract_text("p", text, "en")
+    second = claims[1].attribution
+    assert second.mention == "The UN envoy"
+    assert (second.start, second.end) == (0, len("The UN envoy"))
+    assert second.verb == "said"
+
+
+def test_language_detected_per_sentence_in_mixed_text() -> None:
+    text = (
+        "قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في غارة على إدلب.\n"
+        "The French defence ministry said the group had regrouped in the desert last month."
+    )
+    result = extract(ArticleSubmitted(article_id="mixed", body=text))
+    assert [c.language for c in result.claims] == ["ar", "en"]
+    assert result.claims[1].attribution.mention == "The French defence ministry"
+
+
+def test_given_language_is_used() -> None:
+    result = extract(ArticleSubmitted(article_id="given", body="قتل 5 جنود أمس", language="ar"))
+    assert result.language == "ar"
+
+
+def test_extract_text_rejects_bad_input() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        extract_text("x", "some text", "de")
+    with pytest.raises(ValueError):
+        extract_text("bad id with spaces", "some text", "en")

@@ -1,0 +1,1 @@
+"""Claim extraction: which statements get checked, who stands behind them, figures and dates."""

@@ -1,0 +1,142 @@
+"""Check-worthiness (0..1) of a candidate clause and its kind.
+
+An additive score over cues with hand-set weights; the threshold that turns it into
+"this is a claim" is calibrated on the Arabic and English dev sets (see docs/extraction.md).
+Questions, greetings and prayers, opinion and calls to action score low; figures, dates,
+named sources and event verbs score high.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contracts.record import Attribution, ClaimKind, Quantity, TimeExpr
+from workers.extraction import cues
+from workers.extraction.tokens import Word, is_verb_in, variants
+from workers.nlp.arabic import strip_clitics
+
+# Calibrated per language on the dev sets (docs/extraction.md); other languages use English.
+THRESHOLDS = {"ar": 0.45, "en": 0.5}
+_BASE = 0.4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the extractor knows about one clause when it scores it."""
+
+    text: str
+    words: list[Word]
+    language: str
+    attribution: Attribution
+    quantities: list[Quantity]
+    times: list[TimeExpr]
+
+
+def _has(ws: list[Word], lexicon: frozenset[str], language: str) -> bool:
+    if language == "ar":
+        return any(is_verb_in(w, lexicon) for w in ws)
+    return any(w.norm in lexicon for w in ws)
+
+
+def _is_question(c: Candidate) -> bool:
+    stripped = c.text.rstrip(" \"'”»)")
+    if stripped.endswith(("?", "؟")):
+        return True
+    first = c.words[0] if c.words else None
+    if first is None:
+        return False
+    if c.language == "ar":
+        return is_verb_in(first, cues.QUESTION_WORDS_AR) and "?" in c.text
+    return False
+
+
+def _is_greeting(c: Candidate) -> bool:
+    if not c.words:
+        return False
+    if c.language == "ar":
+        starts = is_verb_in(c.words[0], cues.GREETING_STARTS_AR)
+        hits = sum(1 for w in c.words if is_verb_in(w, cues.GREETINGS_AR))
+        return (starts and hits >= 1) or hits >= 2
+    return c.words[0].norm in cues.GREETINGS_EN or (
+        len(c.words) > 1 and c.words[0].norm == "thank" and c.words[1].norm == "you"
+    )
+
+
+def _opinion_hits(c: Candidate) -> int:
+    lexicon = cues.OPINION_AR if c.language == "ar" else cues.OPINION_EN
+    if c.language == "ar":
+        return sum(1 for w in c.words if is_verb_in(w, lexicon))
+    return sum(1 for w in c.words if w.norm in lexicon)
+
+
+def _is_call(c: Candidate) -> bool:
+    if not c.words:
+        return False
+    if c.language == "ar":
+        return any(is_verb_in(w, cues.CALLS_AR) for w in c.words[:3])
+    return c.words[0].norm in cues.CALLS_EN or (
+        len(c.words) > 1 and c.words[0].norm == "let" and c.words[1].norm in ("us", "s")
+    )
+
+
+def _named_entities(c: Candidate) -> int:
+    if c.language == "ar":
+        return sum(
+            1 for w in c.words
+            if any(strip_clitics(f) in cues.ENTITIES_AR or f in cues.ENTITIES_AR
+                   for f in variants(w.norm))
+        )
+    return sum(1 for w in c.words[1:] if w.text[:1].isupper() and w.norm not in ("i",))
+
+
+def threshold(language: str) -> float:
+    return THRESHOLDS.get(language, THRESHOLDS["en"])
+
+
+def score(c: Candidate) -> float:
+    """Check-worthiness in 0..1."""
+    value = _BASE
+    n = len(c.words)
+    if c.quantities:
+        value += 0.25
+    if c.times:
+        value += 0.1
+    if c.attribution.type in ("direct", "quote"):
+        value += 0.2
+    elif c.attribution.type == "vague":
+        value += 0.1
+    event = cues.EVENT_AR if c.language == "ar" else cues.EVENT_EN
+    if _has(c.words, event, c.language):
+        value += 0.1
+    if _named_entities(c) >= 1:
+        value += 0.05
+    if n >= 8:
+        value += 0.05
+    if n < 4:
+        value -= 0.3
+    if _is_question(c):
+        value -= 0.5
+    if _is_greeting(c):
+        value -= 0.5
+    if _is_call(c):
+        value -= 0.4
+    value -= 0.2 * min(_opinion_hits(c), 2)
+    if c.language != "ar":
+        if any(w.norm in cues.FUTURE_EN for w in c.words):
+            value -= 0.1
+        if any(w.norm in cues.FIRST_PERSON_EN for w in c.words):
+            value -= 0.05
+    return round(min(1.0, max(0.0, value)), 4)
+
+
+def kind(c: Candidate) -> ClaimKind:
+    if c.attribution.type == "quote":
+        return "quote"
+    if any(q.unit != "count" or q.value >= 1 for q in c.quantities):
+        return "statistic"
+    if c.attribution.type in ("direct", "vague"):
+        return "attributed_statement"
+    event = cues.EVENT_AR if c.language == "ar" else cues.EVENT_EN
+    if _has(c.words, event, c.language) and c.times:
+        return "event"
+    return "assertion"

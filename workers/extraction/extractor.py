@@ -1,0 +1,191 @@
+"""Claim extraction for one article: segment, split clauses, attribute, score, extract facts.
+
+Every offset is into `article.body`; claim ids are deterministic, so a redelivered article
+yields the same claims.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from contracts.events import ArticleSubmitted, ExtractionResult
+from contracts.ids import claim_id
+from contracts.record import Attribution, ExtractedClaim
+from contracts.segmentation import segment
+from workers.extraction import checkworthiness
+from workers.extraction.attribution import PRONOUNS_EN, Found, find_attribution
+from workers.extraction.checkworthiness import Candidate
+from workers.extraction.clauses import split_clauses
+from workers.extraction.denials import find_denials
+from workers.extraction.quantities import find_quantities
+from workers.extraction.times import find_times
+from workers.extraction.tokens import Word, norm_set, variants, word_set, words
+from workers.nlp.arabic import is_arabic
+from workers.nlp.language import detect
+
+# Sentence openings that continue the previous sentence's reported content ("وتم ذلك عبر").
+_CONTINUATION_VERBS_AR = norm_set("تم جرى حدث جاء")
+_DEMONSTRATIVES_AR = norm_set("ذلك هذا هذه تلك")
+_CONTINUATION_EN = word_set("this that these")
+_CONTINUATION_VERBS_EN = word_set("was is were are came happened took")
+MIN_WORDS_FOR_DETECTION = 3
+
+
+@dataclass
+class _Context:
+    """What earlier clauses of the article tell the next one."""
+
+    previous: Attribution | None = None  # the previous clause's attribution, if any
+    last_named: Attribution | None = None  # the latest identifiable mention
+    mentions: list[Attribution] = field(default_factory=list)
+
+
+def sentence_language(text: str, article_language: str) -> str:
+    """Language of one sentence (lingua), falling back to the article's for short ones."""
+    if len(words(text)) < MIN_WORDS_FOR_DETECTION:
+        return article_language
+    return detect(text, default=article_language)
+
+
+def _rules_language(language: str, text: str) -> str:
+    """The lexicons we have: Arabic for Arabic script, English rules otherwise."""
+    if language in ("ar", "en"):
+        return language
+    return "ar" if is_arabic(text) else "en"
+
+
+def _is_continuation(ws: list[Word], language: str) -> bool:
+    if len(ws) < 2:
+        return False
+    first, second = ws[0], ws[1]
+    if language == "ar":
+        if any(form in _DEMONSTRATIVES_AR for form in variants(first.norm)) and first.norm != (
+            "ذلك"
+        ):
+            return first.norm in ("وذلك", "فذلك")
+        return any(form in _CONTINUATION_VERBS_AR for form in variants(first.norm)) and any(
+            form in _DEMONSTRATIVES_AR for form in variants(second.norm)
+        )
+    return first.norm in _CONTINUATION_EN and second.norm in _CONTINUATION_VERBS_EN
+
+
+def _carried(source: Attribution, verb: str | None = None) -> Attribution:
+    kind = "direct" if source.type == "quote" else source.type
+    return source.model_copy(update={"type": kind, "verb": verb or source.verb})
+
+
+def _resolve(found: Found | None, ws: list[Word], language: str, ctx: _Context) -> Attribution:
+    if found is not None and found.subject_dropped:
+        earlier = ctx.last_named
+        mention = found.attribution.mention
+        if earlier is not None and (mention is None or mention.lower() in PRONOUNS_EN):
+            kind = "quote" if found.attribution.type == "quote" else "direct"
+            return earlier.model_copy(update={"type": kind, "verb": found.attribution.verb})
+        if mention is not None:
+            return found.attribution
+        return Attribution()
+    if found is not None:
+        return found.attribution
+    if ctx.previous is not None and _is_continuation(ws, language):
+        return _carried(ctx.previous)
+    return Attribution()
+
+
+def _remember(ctx: _Context, attribution: Attribution) -> None:
+    if attribution.type == "none":
+        ctx.previous = None
+        return
+    ctx.previous = attribution
+    if attribution.type in ("direct", "quote") and attribution.mention:
+        ctx.last_named = attribution
+        ctx.mentions.append(attribution)
+
+
+def _claims_of_sentence(
+    article: ArticleSubmitted,
+    start: int,
+    end: int,
+    language: str,
+    published: date | None,
+    ctx: _Context,
+    threshold: float | None,
+) -> list[ExtractedClaim]:
+    body = article.body
+    rules = _rules_language(language, body[start:end])
+    claims: list[ExtractedClaim] = []
+    sentence_attribution: Attribution | None = None
+    for c_start, c_end in split_clauses(body, start, end, rules):
+        ws = words(body, c_start, c_end)
+        found = find_attribution(body, c_start, c_end, rules, ws)
+        attribution = _resolve(found, ws, rules, ctx)
+        if attribution.type == "none" and sentence_attribution is not None:
+            attribution = _carried(sentence_attribution)  # "... ؛ B": still the same source
+        _remember(ctx, attribution)
+        if attribution.type != "none":
+            sentence_attribution = attribution
+        times = find_times(body, ws, published, rules)
+        in_time = [(t.start or 0, t.end or 0) for t in times]
+        quantities = [
+            q for q in find_quantities(body, ws, rules)
+            if not any(s <= q.start < e for s, e in in_time)
+        ]
+        candidate = Candidate(body[c_start:c_end], ws, rules, attribution, quantities, times)
+        worth = checkworthiness.score(candidate)
+        if worth < (checkworthiness.threshold(rules) if threshold is None else threshold):
+            continue
+        claims.append(
+            ExtractedClaim(
+                claim_id=claim_id(article.article_id, article.revision, c_start, c_end),
+                text=body[c_start:c_end],
+                start=c_start,
+                end=c_end,
+                kind=checkworthiness.kind(candidate),
+                checkworthiness=worth,
+                attribution=attribution,
+                quantities=quantities,
+                times=times,
+                denials=find_denials(body, ws, rules),
+                language=language,
+            )
+        )
+    return claims
+
+
+def extract(article: ArticleSubmitted, *, threshold: float | None = None) -> ExtractionResult:
+    """Claims of one article, with attribution, quantities, times and denials.
+
+    `threshold` overrides the calibrated check-worthiness cut-off (0 keeps every candidate).
+    """
+    body = article.body
+    article_language = article.language or detect(body, default="ar" if is_arabic(body) else "en")
+    published = article.published_at.date() if article.published_at else None
+    segments = segment(body)
+    ctx = _Context()
+    claims: list[ExtractedClaim] = []
+    for seg in segments:
+        language = article.language or sentence_language(seg.text, article_language)
+        claims.extend(
+            _claims_of_sentence(
+                article, seg.start, seg.end, language, published, ctx, threshold
+            )
+        )
+    return ExtractionResult(
+        article_id=article.article_id,
+        revision=article.revision,
+        language=article_language,
+        sentences=len(segments),
+        claims=claims,
+    )
+
+
+def extract_text(
+    doc_id: str, text: str, language: str | None = None, *, threshold: float | None = None
+) -> list[ExtractedClaim]:
+    """Claims of a loose text (batch use): article id `doc_id`, revision 1."""
+    if language not in (None, "ar", "en"):
+        raise ValueError(f"unsupported language {language!r} (expected 'ar', 'en' or none)")
+    article = ArticleSubmitted.model_validate(
+        {"article_id": doc_id, "body": text, "language": language}
+    )
+    return extract(article, threshold=threshold).claims

@@ -1,0 +1,90 @@
+"""Words with offsets into the article body, plus normalised forms for lexicon look-ups."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from workers.nlp.arabic import normalize
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# Attached conjunctions and prepositions that may precede a lexicon word (normalised spelling).
+_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+PUNCT_BREAK = frozenset("،,:؛;.!?؟()[]{}")
+QUOTES_OPEN = frozenset("“«\"‘‹„")
+QUOTES_CLOSE = frozenset("”»\"’›")
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+@lru_cache(maxsize=100_000)
+def _normalized(token: str) -> str:
+    return normalize(token).replace("ـ", "")
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Words of text[start:end] with offsets into `text` and their normalised spelling."""
+    stop = len(text) if end is None else end
+    return [
+        Word(m.start(), m.end(), m.group(), _normalized(m.group()))
+        for m in _WORD.finditer(text, start, stop)
+    ]
+
+
+@lru_cache(maxsize=100_000)
+def variants(norm: str) -> tuple[str, ...]:
+    """The normalised word and the word without one attached prefix (وقالت -> قالت)."""
+    return (
+        norm,
+        *(
+            norm[len(prefix) :]
+            for prefix in _PREFIXES
+            if norm.startswith(prefix) and len(norm) - len(prefix) >= 2
+        ),
+    )
+
+
+@lru_cache(maxsize=100_000)
+def conj_variants(norm: str) -> tuple[str, ...]:
+    """The word and the word without a conjunction (و/ف): what a verb may carry."""
+    if norm[:1] in ("و", "ف") and len(norm) > 3:
+        return (norm, norm[1:])
+    return (norm,)
+
+
+def in_lexicon(word: Word, lexicon: frozenset[str] | set[str]) -> bool:
+    return any(form in lexicon for form in variants(word.norm))
+
+
+def is_verb_in(word: Word, lexicon: frozenset[str] | set[str]) -> bool:
+    """Lexicon look-up for verbs: only a conjunction may be attached ("لتذكر" is no report)."""
+    return any(form in lexicon for form in conj_variants(word.norm))
+
+
+def gap_breaks(text: str, left: Word, right: Word) -> bool:
+    """Is there clause punctuation between two neighbouring words?"""
+    return any(char in PUNCT_BREAK for char in text[left.end : right.start])
+
+
+def norm_set(items: str) -> frozenset[str]:
+    """A lexicon from a whitespace-separated list, in normalised spelling."""
+    return frozenset(normalize(item) for item in items.split())
+
+
+def bare_text(word: Word, lexicon: frozenset[str] | set[str]) -> str:
+    """The word's text without the attached prefix that made it match `lexicon` (وأضاف -> أضاف)."""
+    for form in variants(word.norm):
+        if form in lexicon:
+            return word.text[len(word.norm) - len(form) :]
+    return word.text
+
+
+def word_set(items: str) -> frozenset[str]:
+    """A lexicon from a whitespace-separated list, kept as written (English)."""
+    return frozenset(items.split())
