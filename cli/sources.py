@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import cache
 from typing import Annotated, Any, TextIO
@@ -17,7 +16,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from cli.extract import LineError, _parse
+from cli.jsonl import LineError, parse_text_line
+from cli.jsonl import run_jsonl as _run_jsonl
 from storage.engine import default_engine
 from workers.sources.lookup import SourceRegistry, find_mentions
 
@@ -31,7 +31,7 @@ def _registry() -> SourceRegistry:
 
 def process_line(line: str, registry: SourceRegistry) -> dict[str, Any]:
     try:
-        doc_id, text, lang = _parse(line)
+        doc_id, text, lang = parse_text_line(line)
     except LineError as exc:
         return {"id": exc.doc_id, "error": str(exc)}
     mentions = find_mentions(text, registry, lang)
@@ -40,15 +40,7 @@ def process_line(line: str, registry: SourceRegistry) -> dict[str, Any]:
 
 def run_jsonl(source: TextIO, sink: TextIO, registry: SourceRegistry) -> int:
     """One output line per non-blank input line; returns how many lines failed."""
-    failures = 0
-    for line in source:
-        if not line.strip():
-            continue
-        out = process_line(line, registry)
-        failures += "error" in out
-        sink.write(json.dumps(out, ensure_ascii=False) + "\n")
-        sink.flush()
-    return failures
+    return _run_jsonl(source, sink, lambda line: process_line(line, registry))
 
 
 @app.command()
