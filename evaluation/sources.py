@@ -1,11 +1,14 @@
 """Precision and recall of source resolution on the hand-annotated set.
 
-    python -m evaluation.sources [--errors]
+    python -m evaluation.sources [--split dev|test|all] [--errors]
 
 A predicted mention pairs with a gold mention when their spans overlap (one-to-one, largest
 overlap first); the pair is correct when the predicted source id ("vague", "unknown" or a
 registry id) equals the annotated one. Precision = correct / predicted mentions,
 recall = correct / gold mentions.
+
+`--split` restricts the run to one half of the documents (`evaluation.sources_data.split_of`):
+rules are tuned on `dev` only, and `test` is the held-out check.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from contracts.events import SourceMention
-from evaluation.sources_data import Gold, load_gold
+from evaluation.sources_data import SPLITS, Gold, load_gold, split_of
 from workers.sources.lookup import find_mentions
 from workers.sources.registry import SourceRegistry
 
@@ -50,8 +53,14 @@ def _ratio(num: int, den: int) -> float:
     return round(num / den, 3) if den else 0.0
 
 
-def evaluate(registry: SourceRegistry, show_errors: bool = False) -> dict[str, Any]:
+def evaluate(
+    registry: SourceRegistry, show_errors: bool = False, split: str = "all"
+) -> dict[str, Any]:
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
     gold_by_doc, texts = load_gold()
+    if split != "all":
+        gold_by_doc = {key: gold for key, gold in gold_by_doc.items() if split_of(*key) == split}
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     errors: list[dict[str, Any]] = []
     for key, gold in gold_by_doc.items():
@@ -87,7 +96,7 @@ def evaluate(registry: SourceRegistry, show_errors: bool = False) -> dict[str, A
             if pi not in matched_p:
                 sid = p.source.source_id if p.source else None
                 errors.append({"doc": key, "extra": p.mention, "got": sid})
-    report: dict[str, Any] = {}
+    report: dict[str, Any] = {"split": split}
     for bucket, c in counts.items():
         report[bucket] = {
             "docs": c["docs"],
@@ -107,8 +116,9 @@ def evaluate(registry: SourceRegistry, show_errors: bool = False) -> dict[str, A
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Source resolution precision/recall")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--split", choices=SPLITS, default="all", help="half of the documents")
     args = parser.parse_args(argv)
-    report = evaluate(SourceRegistry.from_file(), args.errors)
+    report = evaluate(SourceRegistry.from_file(), args.errors, args.split)
     print(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     return 0
 

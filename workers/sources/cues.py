@@ -20,6 +20,7 @@ AR_CUES = _keys(
     قدر قدرت وثق وثقت رصد رصدت أحصى أحصت زعم زعمت تداول تداولت تناقل تناقلت أوردته ذكره ذكرته
     حسب بحسب حسبما وفق وفقا طبقا تقرير تقريرا تقارير بيان بيانا تصريح تصريحات تصريحا نقلته
     أفادته أكده قاله أعلنه بثته نشرته وصف وصفت أبدى أبدت لوح ناشد ناشدت هدد هددت توعد توعدت
+    ندد نددت يندد تندد أدان أدانت يدين تدين يرى يرون ترى عدها
     """
 )
 EN_CUES = _keys(
@@ -27,6 +28,7 @@ EN_CUES = _keys(
     said says say saying told tells reported reports reporting according stated announced added
     claimed claims confirmed denied warned accused noted statement quoted cited citing estimated
     documented revealed disclosed insisted explained alleged urged called tweeted wrote report
+    quoting condemned
     """
 )
 CUES = AR_CUES | EN_CUES
@@ -38,11 +40,15 @@ TITLES = _keys(
     المتحدثة الناطق الناطقة باسم أمين الأمين العام سفير السفير مبعوث المبعوث نائب الملك الأمير
     ولي العهد الشيخ مدير المدير قائد القائد زعيم مستشار المستشار المستشارة الجنرال العقيد اللواء
     العميد السيناتور النائب مرشد المرشد الأعلى الخاص الأممي الدولي الحكومة حكومة
+    رئيسة نائبة مديرة متحدثة أمينة
     president minister foreign defence defense interior secretary prime general spokesman
     spokeswoman spokesperson envoy special ambassador chancellor leader director chief head
     supreme colonel senator king prince sheikh deputy un
     """
 )
+
+# "نقلت الصحيفة عن مواقع ...": the source comes after عن, past the outlet that relays it.
+AR_RELAY = _keys("نقل نقلت نقلا نقلته نقلوا ينقل تنقل")
 
 # Type nouns that name what kind of outlet or body follows ("صحيفة الحياة", "موقع ...").
 AR_TYPE_NOUNS = _keys("صحيفة جريدة قناة موقع وكالة مجلة شبكة إذاعة تلفزيون يومية")
@@ -101,6 +107,37 @@ COUNTRY_OF_NATIONALITY: dict[str, str] = {
     key: country for country, keys in NATIONALITY.items() for key in keys
 }
 
+# The words a national body's role is made of ("وزارة الدفاع", "the Defence Ministry", "الجيش"):
+# only such roles are placed in a country by context, never a free-form name.
+ROLE_WORDS = _keys(
+    """
+    وزارة وزير الخارجية الدفاع الداخلية الخزانة الجيش الحكومة القوات المسلحة
+    ministry minister foreign defence defense interior affairs treasury army military government
+    of the armed forces
+    """
+)
+
+# Country and capital names, counted with nationality adjectives to find an article's country.
+_COUNTRY_NAMES: dict[str, str] = {
+    "US": "أمريكا أميركا واشنطن America Washington",
+    "GB": "بريطانيا لندن Britain London",
+    "FR": "فرنسا باريس France Paris",
+    "DE": "ألمانيا برلين Germany Berlin",
+    "RU": "روسيا موسكو Russia Moscow",
+    "TR": "تركيا أنقرة Turkey Ankara",
+    "SY": "سوريا سورية دمشق Syria Damascus",
+    "IQ": "العراق بغداد Iraq Baghdad",
+    "IR": "إيران طهران Iran Tehran",
+    "SA": "الرياض Riyadh",
+    "EG": "مصر القاهرة Egypt Cairo",
+    "LB": "لبنان بيروت Lebanon Beirut",
+    "IL": "إسرائيل Israel",
+    "QA": "قطر الدوحة Qatar Doha",
+}
+COUNTRY_OF_NAME: dict[str, str] = {
+    key: country for country, words in _COUNTRY_NAMES.items() for key in _keys(words)
+}
+
 # Words after a cue that end the candidate name of an unknown source.
 AR_STOP = _keys(
     """
@@ -114,10 +151,18 @@ AR_SOURCE_HEADS = AR_TYPE_NOUNS | _keys(
     """
     منظمة وزارة وزير رئيس المتحدث الناطق مسؤول مدير قائد مركز معهد جمعية هيئة مجلس لجنة حزب حركة
     جماعة مرصد مكتب سفير مبعوث الأمين حكومة محافظ عضو زعيم الجيش الشرطة
+    رئيسة وزيرة نائبة مديرة متحدث متحدثة ناطق ناطقة
     """
 )
 EN_PRONOUNS = frozenset(
     ["he", "she", "they", "it", "we", "i", "you", "this", "that", "there", "officials"]
+)
+# Capitalised words that follow "said" as a time, not as a speaker ("a monitor said Sunday").
+EN_TIME_WORDS = _keys(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december
+    """
 )
 EN_NAME_JOINERS = frozenset(["of", "for", "the", "al", "and", "de", "bin", "ibn"])
 

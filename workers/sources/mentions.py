@@ -2,24 +2,24 @@
 
 Steps: registry aliases (longest match on normalised token keys), span extension (type noun,
 spokesperson, titles before a person, nationality after), descriptive re-mentions ("الموقع
-السويدي" -> the earlier Swedish site), unknown named sources after reporting verbs, and a
-filter that keeps a mention only when a reporting cue stands next to it.
+السويدي" -> the earlier Swedish site), roles and descriptions resolved by context
+(descriptions.py), unknown named sources after reporting verbs, and a filter that keeps a
+mention only when a reporting cue stands next to it (or it is a wire or headline credit).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from contracts.events import SourceMention
 from contracts.record import AttributionType
 from workers.sources import cues
+from workers.sources.descriptions import context_roles, english_descriptions
+from workers.sources.doc_text import DocText, Found
 from workers.sources.registry import SourceRegistry, source_ref, unknown_ref
 from workers.sources.registry_file import SourceEntry
-from workers.sources.text_keys import Token, proclitic_length, token_key, tokenize
+from workers.sources.text_keys import proclitic_length, token_key, tokenize
 
-_SOFT_GAP = re.compile(r"^[ \t\u00a0\-–\.«»“”\"'’‘‚_ـ]{0,4}$")
-_HARD_BREAK = re.compile(r"[.!?؟؛\n]")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _APPOSITION = re.compile(r"^\s*[،,]\s*$")
 _OPEN_QUOTES = "«“\"'‘"
@@ -32,38 +32,7 @@ _AR_VERB_CUES = cues.AR_CUES - {
 _EN_SAY = frozenset({"said", "says", "told", "stated", "added", "claimed", "warned", "noted"})
 
 
-@dataclass(slots=True)
-class Found:
-    first: int  # token index, inclusive
-    last: int  # token index, exclusive
-    start: int
-    end: int
-    entry: SourceEntry | None
-    score: float
-    how: str  # alias | remention | fuzzy | unknown
-    first_norm: str = ""  # unprefixed written form of the first token, to place the start
-
-
-class _Text:
-    """The text, its tokens and which tokens are already part of a mention."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.toks: list[Token] = tokenize(text)
-        self.owner: list[int | None] = [None] * len(self.toks)
-
-    def gap(self, i: int) -> str:
-        """Raw text between token i-1 and token i."""
-        return self.text[self.toks[i - 1].end : self.toks[i].start]
-
-    def soft(self, i: int) -> bool:
-        return 0 < i < len(self.toks) and bool(_SOFT_GAP.match(self.gap(i)))
-
-    def hard(self, i: int) -> bool:
-        return 0 < i < len(self.toks) and bool(_HARD_BREAK.search(self.gap(i)))
-
-
-def _alias_at(doc: _Text, i: int, registry: SourceRegistry) -> tuple[int, str, str] | None:
+def _alias_at(doc: DocText, i: int, registry: SourceRegistry) -> tuple[int, str, str] | None:
     """Longest alias starting at token i: (token count, entry id, first word's form)."""
     for pattern in registry.by_first_key.get(doc.toks[i].key, ()):
         n = len(pattern.keys)
@@ -83,7 +52,7 @@ def _alias_at(doc: _Text, i: int, registry: SourceRegistry) -> tuple[int, str, s
     return None
 
 
-def _licensed(doc: _Text, first: int, last: int) -> bool:
+def _licensed(doc: DocText, first: int, last: int) -> bool:
     """A common-word alias counts only after a type noun or inside quotes."""
     if first > 0 and doc.toks[first - 1].key in cues.TYPE_NOUNS and doc.soft(first):
         return True
@@ -92,7 +61,7 @@ def _licensed(doc: _Text, first: int, last: int) -> bool:
     return any(q in before for q in _OPEN_QUOTES) and any(q in after for q in _CLOSE_QUOTES)
 
 
-def _alias_matches(doc: _Text, registry: SourceRegistry) -> list[Found]:
+def _alias_matches(doc: DocText, registry: SourceRegistry) -> list[Found]:
     found: list[Found] = []
     i = 0
     while i < len(doc.toks):
@@ -106,14 +75,14 @@ def _alias_matches(doc: _Text, registry: SourceRegistry) -> list[Found]:
     return found
 
 
-def _is_role_only(doc: _Text, item: Found) -> bool:
+def _is_role_only(doc: DocText, item: Found) -> bool:
     return all(
         doc.toks[k].key in cues.TITLES or doc.toks[k].key in cues.NATIONALITY_KEYS
         for k in range(item.first, item.last)
     )
 
 
-def _extend(doc: _Text, items: list[Found]) -> list[Found]:
+def _extend(doc: DocText, items: list[Found]) -> list[Found]:
     """Grow spans over type nouns, spokesperson phrases, person titles and nationality."""
     out: list[Found] = []
     for item in items:
@@ -169,27 +138,27 @@ def _extend(doc: _Text, items: list[Found]) -> list[Found]:
     return out
 
 
-def _claim_tokens(doc: _Text, items: list[Found]) -> None:
+def _claim_tokens(doc: DocText, items: list[Found]) -> None:
     for index, item in enumerate(items):
         for k in range(item.first, item.last):
             doc.owner[k] = index
 
 
-def _head_keys(doc: _Text, item: Found) -> set[str]:
+def _head_keys(doc: DocText, item: Found) -> set[str]:
     assert item.entry is not None
     keys = {doc.toks[k].key for k in range(item.first, item.last)}
     keys |= {t.key for t in tokenize(item.entry.name)}
     return keys & cues.HEAD_NOUNS
 
 
-def _is_definite(doc: _Text, i: int) -> bool:
+def _is_definite(doc: DocText, i: int) -> bool:
     tok = doc.toks[i]
     if tok.norm.lstrip("وبفل").startswith("ال") or tok.norm.startswith("لل"):
         return True
     return i > 0 and doc.toks[i - 1].norm == "the"
 
 
-def _rementions(doc: _Text, items: list[Found]) -> list[Found]:
+def _rementions(doc: DocText, items: list[Found]) -> list[Found]:
     """Definite head noun (+ nationality) after a full mention refers back to that entry."""
     added: list[Found] = []
     for i, tok in enumerate(doc.toks):
@@ -219,7 +188,7 @@ def _rementions(doc: _Text, items: list[Found]) -> list[Found]:
     return added
 
 
-def _capitalised_run(doc: _Text, lo: int, step: int, limit: int = 6) -> tuple[int, int] | None:
+def _capitalised_run(doc: DocText, lo: int, step: int, limit: int = 6) -> tuple[int, int] | None:
     """A run of capitalised words starting at token lo going in direction step (+1 or -1)."""
     idx = lo
     taken: list[int] = []
@@ -240,6 +209,8 @@ def _capitalised_run(doc: _Text, lo: int, step: int, limit: int = 6) -> tuple[in
         return None
     while taken and doc.toks[min(taken)].raw.lower() == "the":
         taken.remove(min(taken))
+    if taken and doc.toks[min(taken)].raw.lower() in cues.EN_TIME_WORDS:
+        return None
     if not taken:
         return None
     first, last = min(taken), max(taken) + 1
@@ -252,11 +223,11 @@ def _capitalised_run(doc: _Text, lo: int, step: int, limit: int = 6) -> tuple[in
     return first, last
 
 
-def _sentence_initial(doc: _Text, i: int) -> bool:
+def _sentence_initial(doc: DocText, i: int) -> bool:
     return i == 0 or doc.hard(i) or bool(re.search(r"[\"“«(]\s*$", doc.gap(i)))
 
 
-def _arabic_phrase(doc: _Text, lo: int) -> tuple[int, int] | None:
+def _arabic_phrase(doc: DocText, lo: int) -> tuple[int, int] | None:
     """A named-source phrase right after a reporting verb: starts with an organisation/role noun."""
     if lo >= len(doc.toks) or doc.owner[lo] is not None or doc.hard(lo):
         return None
@@ -275,7 +246,7 @@ def _arabic_phrase(doc: _Text, lo: int) -> tuple[int, int] | None:
     return lo, last
 
 
-def _unknowns(doc: _Text, registry: SourceRegistry) -> list[Found]:
+def _unknowns(doc: DocText, registry: SourceRegistry) -> list[Found]:
     """Named sources after reporting cues that the alias pass did not find."""
     spans: list[tuple[int, int]] = []
     for i, tok in enumerate(doc.toks):
@@ -317,12 +288,16 @@ def _unknowns(doc: _Text, registry: SourceRegistry) -> list[Found]:
     return out
 
 
-def _cited(doc: _Text, item: Found, starts: set[int], ends: set[int]) -> bool:
+def _cited(doc: DocText, item: Found, starts: set[int], ends: set[int]) -> bool:
     """A reporting cue sits next to the mention, in the same sentence, before any other mention."""
-    if item.how == "unknown" or (item.how == "fuzzy"):
+    if item.how in ("unknown", "fuzzy", "credit"):
+        return True
+    if item.entry is not None and item.entry.kind == "wire" and _is_credit(doc, item):
         return True
     k = item.first
-    if k > 0 and doc.toks[k - 1].key == "ل" and doc.soft(k):
+    if _relayed(doc, k) or _headline_credit(doc, item):
+        return True
+    if _after_lam(doc, k, item.entry):
         # "قال ... لـ«الشرق الأوسط»": the outlet the speaker talked to, cited as the channel
         lo = k - 1
         while lo > 0 and k - lo < 8 and not doc.hard(lo):
@@ -342,14 +317,76 @@ def _cited(doc: _Text, item: Found, starts: set[int], ends: set[int]) -> bool:
     for _ in range(_AFTER):
         if k >= len(doc.toks) or doc.hard(k) or (k in starts and k != item.last):
             break
-        # English puts the verb after the subject; Arabic news prose puts it before
+        # English puts the verb after the subject; Arabic news prose mostly before, but a
+        # fronted subject ("رئيس الحكومة ... أعلن") has its verb right after it
         if doc.toks[k].raw.isascii() and doc.toks[k].key in cues.EN_CUES:
+            return True
+        if k == item.last and doc.soft(k) and doc.toks[k].key in _AR_VERB_CUES:
             return True
         k += 1
     return False
 
 
-def _place(doc: _Text, item: Found) -> None:
+_MEDIA_KINDS = frozenset({"wire", "broadcaster", "newspaper", "website"})
+_HEADLINE_TOKENS = 40
+
+
+def _relayed(doc: DocText, k: int) -> bool:
+    """ "نقلت الصحيفة عن X": X is cited even though the relaying outlet stands in between."""
+    if k == 0 or doc.toks[k - 1].key != "عن" or not doc.soft(k):
+        return False
+    lo = k - 1
+    while lo > 0 and k - lo < 7 and not doc.hard(lo):
+        lo -= 1
+        if doc.toks[lo].key in cues.AR_RELAY:
+            return True
+    return False
+
+
+def _headline_credit(doc: DocText, item: Found) -> bool:
+    """An outlet or monitor named at the end of the headline ("... kills six Syrian state TV.
+    A bomb ..."): early in the text, inside a line, then a capitalised word or the first stop."""
+    if item.entry is None or item.entry.kind not in _MEDIA_KINDS | {"ngo"}:
+        return False
+    if item.first == 0 or item.last >= min(len(doc.toks), _HEADLINE_TOKENS):
+        return False
+    if doc.hard(item.first) or not doc.toks[item.last].raw[:1].isupper():
+        return False
+    return not any(doc.hard(k) for k in range(1, item.first + 1)) and "\n" not in doc.gap(item.last)
+
+
+def _after_lam(doc: DocText, k: int, entry: SourceEntry | None) -> bool:
+    """The mention starts with the preposition لـ: written apart ("لـ«"), or attached to an
+    outlet a speaker talked to ("لشبكة"); attached to anything else it is mostly "of"."""
+    if k > 0 and doc.toks[k - 1].key == "ل" and doc.soft(k):
+        return True
+    if entry is None or entry.kind not in _MEDIA_KINDS:
+        return False
+    norm = doc.toks[k].norm
+    return norm.startswith("ل") and not doc.toks[k].key.startswith("ل") and len(norm) > 3
+
+
+def _is_credit(doc: DocText, item: Found) -> bool:
+    """A wire agency named as the origin of the text: "--AFP", "رويترز - بنغازي", "(AP)", a
+    credit at the very end, or between a headline and the body ("... Aleppo AFP Eleven")."""
+    start = doc.toks[item.first].start
+    end = doc.toks[item.last - 1].end
+    before = doc.text[max(0, start - 3) : start]
+    after = doc.text[end : end + 3]
+    if any(c in before for c in "-–—(") or any(c in after for c in "-–—)"):
+        return True
+    if not doc.text[end:].strip(" .\n"):
+        return True
+    nxt = item.last
+    return (
+        nxt < len(doc.toks)
+        and doc.soft(nxt)
+        and doc.toks[nxt].raw[:1].isupper()
+        and doc.toks[item.first].raw.isupper()
+    )
+
+
+def _place(doc: DocText, item: Found) -> None:
     first_tok = doc.toks[item.first]
     if not item.first_norm or doc.toks[item.first].key != _key_of_norm(item.first_norm):
         item.first_norm = cues.BASE_NORM.get(first_tok.key, first_tok.norm)
@@ -366,7 +403,7 @@ def _key_of_norm(norm: str) -> str:
     return token_key(norm)
 
 
-def _attribution_type(doc: _Text, item: Found) -> AttributionType:
+def _attribution_type(doc: DocText, item: Found) -> AttributionType:
     if item.entry is not None and item.entry.kind == "vague":
         return "vague"
     return "quote" if _QUOTE_AFTER.match(doc.text[item.end : item.end + 80]) else "direct"
@@ -381,10 +418,12 @@ def find_mentions(
     are always active because quoted English names appear in Arabic text and vice versa.
     """
     del language
-    doc = _Text(text)
+    doc = DocText(text)
     items = _extend(doc, _alias_matches(doc, registry))
     _claim_tokens(doc, items)
     items += _rementions(doc, items)
+    items += context_roles(doc, items, registry)
+    items += english_descriptions(doc, items)
     items += _unknowns(doc, registry)
     items.sort(key=lambda item: item.first)
     starts = {item.first for item in items}

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from contracts.record import SourceRef
 from storage.tables.sources import SourceRegistryMeta, SourceRow
+from workers.sources import cues
 from workers.sources.registry_file import RegistryFile, SourceEntry
 from workers.sources.registry_file import read_registry_file as read_registry_file_at
 from workers.sources.text_keys import is_acronym, keys_of, tokenize
@@ -26,6 +27,7 @@ def read_registry_file() -> RegistryFile:
     return read_registry_file_at()
 
 
+_ROLE_KINDS = frozenset({"government"})
 FUZZY_THRESHOLD = 0.88  # below this a name is `unknown` rather than a doubtful match
 
 
@@ -146,8 +148,30 @@ class SourceRegistry:
                     choice_ids.append(entry.id)
         for patterns in self.by_first_key.values():
             patterns.sort(key=lambda p: -len(p.keys))
+        self.by_role = self._roles(entries)
         self._choices = choices
         self._choice_ids = choice_ids
+
+    def _roles(self, entries: list[SourceEntry]) -> dict[tuple[str, ...], dict[str, str]]:
+        """Aliases of national bodies with the nationality taken out ("وزارة الدفاع البريطانية"
+        -> "وزارة الدفاع"), mapped to the entry of each country: a role the context must place.
+        A role that is itself some entry's full alias is left to the alias match."""
+        roles: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)
+        for entry in entries:
+            if entry.kind not in _ROLE_KINDS or entry.country is None:
+                continue
+            nationality = cues.NATIONALITY.get(entry.country, frozenset())
+            for alias in [*entry.aliases_en, *entry.aliases_ar, entry.name]:
+                keys = keys_of(alias.lstrip("~"))
+                base = tuple(key for key in keys if key not in nationality)
+                if (
+                    base
+                    and base != keys
+                    and base not in self.by_keys
+                    and all(key in cues.ROLE_WORDS for key in base)
+                ):
+                    roles[base].setdefault(entry.country, entry.id)
+        return dict(roles)
 
     @staticmethod
     def _pattern(alias: str, entry_id: str) -> AliasPattern | None:

@@ -16,6 +16,8 @@ _TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+", re.UNICODE)
 # Spelling variants that normalize() keeps apart: أميركي / أمريكي.
 _VARIANTS = (("اميرك", "امريك"), ("ئ", "ي"))
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+# Accusative tanween written on an alef ("مصدرًا", "متحدثاً"): the alef is no part of the noun.
+_TANWEEN_ALEF = re.compile(r"(?:\u064Bا|ا\u064B)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ def token_key(token: str) -> str:
     Clitics are stripped until nothing changes, so "وزارة", "لوزارة" and "الوزارة" share a key
     (over-stripping a root letter happens on both sides alike and does not hurt matching).
     """
-    text = normalize(token)
+    text = normalize(_TANWEEN_ALEF.sub("", token))
     if not _ARABIC.search(text):
         return text
     for old, new in _VARIANTS:

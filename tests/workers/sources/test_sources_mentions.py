@@ -134,3 +134,55 @@ def test_vague_sources(registry: SourceRegistry) -> None:
     assert got == [("مصادر مطلعة", "vague", "vague")]
     got = _pairs("Activists said the town fell, according to local sources.", registry)
     assert [(m, t) for m, t, _s in got] == [("Activists", "vague"), ("local sources", "vague")]
+
+
+def test_accusative_tanween_and_fronted_subject(registry: SourceRegistry) -> None:
+    text = "ولكن متحدثاً باسم وحدات حماية الشعب قال إن انفجارات وقعت في كوباني."
+    assert _pairs(text, registry) == [("متحدثاً باسم وحدات حماية الشعب", "direct", "ypg")]
+    text = "إلا أن رئيس الحكومة التركية أحمد داود أوغلو أعلن أن داعش يقف وراء الاعتداء."
+    got = _pairs(text, registry)
+    assert [(m, sid) for m, _t, sid in got] == [
+        ("رئيس الحكومة التركية أحمد داود أوغلو", "davutoglu")
+    ]
+    # a verb-like noun after a comma is no fronted-subject verb ("داعش، رغم نفي أنقرة")
+    assert _pairs("تربط النظام بالتنظيم الإرهابي داعش، رغم نفي أنقرة المستمرة.", registry) == []
+
+
+def test_condemnation_is_a_statement(registry: SourceRegistry) -> None:
+    text = "ندد الرئيس التركي رجب طيب إردوغان بالهجوم الانتحاري في سوروتش."
+    got = _pairs(text, registry)
+    assert [sid for _m, _t, sid in got] == ["erdogan"]
+
+
+def test_wire_credits_need_no_reporting_verb(registry: SourceRegistry) -> None:
+    text = "The rebels lost the town in December. --Reuters"
+    assert _pairs(text, registry) == [("Reuters", "direct", "reuters")]
+    text = (
+        "Syrian state TV says 22 killed in car bomb in northern Syria AP Syrias TV raised the toll."
+    )
+    assert ("AP", "direct", "associated-press") in _pairs(text, registry)
+    text = "بيروت (رويترز) - سقطت قذائف على حي سكني."
+    assert _pairs(text, registry) == [("رويترز", "direct", "reuters")]
+    # a wire named in passing, with no credit form and no cue, is not cited
+    assert _pairs("The rebels shelled the AFP office in Damascus on Monday.", registry) == []
+
+
+def test_outlet_a_speaker_talked_to_with_attached_lam(registry: SourceRegistry) -> None:
+    text = "وقال كاميرون لشبكة (إن.بي.سي) الأمريكية: أود أن تبذل بريطانيا المزيد."
+    assert ("شبكة (إن.بي.سي) الأمريكية", "direct", "nbc-news") in _pairs(text, registry)
+    # attached لـ before a non-outlet is "of", not "to": a video of ISIS is no ISIS statement
+    text = "ونشرت صحيفة ديلي ميل البريطانية اليوم فيديو لتنظيم داعش يظهر فيه مقاتل."
+    assert [sid for _m, _t, sid in _pairs(text, registry)] == ["daily-mail"]
+
+
+def test_source_relayed_by_an_outlet(registry: SourceRegistry) -> None:
+    text = "ونقلت الصحيفة عن مواقع سورية معارضة، أن 686 عسكريا هربوا من الجيش."
+    assert ("مواقع سورية معارضة", "vague", "vague") in _pairs(text, registry)
+
+
+def test_capitalised_time_after_said_is_no_speaker(registry: SourceRegistry) -> None:
+    assert _pairs("The town fell overnight, officials said Sunday.", registry) == [
+        ("officials", "vague", "vague")
+    ]
+    text = "Aleppo Media Center said Monday that the town fell."
+    assert _pairs(text, registry) == [("Aleppo Media Center", "direct", "unknown")]

@@ -64,3 +64,17 @@ def test_newer_file_reseeds_but_keeps_editor_changes(
     with Session(engine) as session:
         origins = {row.origin for row in session.exec(select(SourceRow)).all()}
     assert origins == {"seed", "api"}
+
+
+def test_added_entries_keep_an_honest_rating_basis() -> None:
+    from workers.sources.registry_file import read_registry_file
+
+    doc = read_registry_file()
+    by_id = {entry.id: entry for entry in doc.sources}
+    assert doc.version >= 2
+    # rated by MBFC through News-Media-Reliability; the others say why they are unknown
+    assert by_id["al-masdar-news"].reliability == "mixed"
+    assert "almasdarnews.com" in by_id["al-masdar-news"].reliability_basis
+    assert by_id["hawar-news"].reliability == "unknown"
+    assert by_id["hawar-news"].reliability_basis.startswith("unknown: hawarnews.com")
+    assert all(entry.reliability_basis for entry in doc.sources)
