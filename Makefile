@@ -39,10 +39,7 @@ test-unit: install ## fast tests: no broker, no Prefect server
 	$(PY) -m pytest -m "not integration" -q
 
 test: install ## all tests: starts Kafka and the Prefect server, then unit + integration tests
-	bash infra/kafka/fetch.sh
-	bash infra/kafka/start.sh
-	bash infra/kafka/topics.sh
-	bash infra/prefect/start.sh
+	bash infra/up.sh --infra-only
 	$(PY) -m pytest -q
 
 demo: install ## the whole stack on the seed article: start, import archives, submit, print the record
@@ -57,7 +54,8 @@ demo: install ## the whole stack on the seed article: start, import archives, su
 	@echo "HTTP API:   http://127.0.0.1:8000/docs  (GET /records/seed-ar-001)"
 
 bench: install ## speed and memory benchmarks, reported as ratios against in-run baselines
-	$(PY) -m bench
+	bash infra/up.sh --infra-only
+	VERIFY_BENCH_POSTGRES_URL="$$(bash infra/postgres/start.sh)" $(PY) -m bench
 
 eval: install ## quality figures on ../shared dev sets (extraction, sources, stance, retrieval)
 	$(PY) -m evaluation.extraction

@@ -15,7 +15,9 @@ RATING = {
 }
 
 
-def to_claimreview(record: VerificationRecord, publisher: str = "newsroom-verify") -> list[dict[str, Any]]:
+def to_claimreview(
+    record: VerificationRecord, publisher: str = "newsroom-verify"
+) -> list[dict[str, Any]]:
     reviews = []
     for claim in record.claims:
         if claim.status not in RATING:

@@ -26,7 +26,11 @@ def post_article(article: ArticleSubmitted) -> dict[str, Any]:
         correlation = submit_article(article)
     except CliError as exc:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(exc)) from exc
-    return {"article_id": article.article_id, "revision": article.revision, "correlation_id": correlation}
+    return {
+        "article_id": article.article_id,
+        "revision": article.revision,
+        "correlation_id": correlation,
+    }
 
 
 def _latest(engine: Engine, article_id: str, revision: int | None) -> VerificationRecord:
@@ -37,7 +41,9 @@ def _latest(engine: Engine, article_id: str, revision: int | None) -> Verificati
 
 
 @router.get("/records/{article_id}")
-def get_record(article_id: str, engine: EngineDep, revision: int | None = None) -> VerificationRecord:
+def get_record(
+    article_id: str, engine: EngineDep, revision: int | None = None
+) -> VerificationRecord:
     return _latest(engine, article_id, revision)
 
 

@@ -28,7 +28,11 @@ def _prepare(n: int, body: str) -> list[str]:
     from workers.xref.stance import load_stance_model
 
     engine = default_engine()
-    registry, archive, stance = SourceRegistry.load(engine), open_archive(engine), load_stance_model()
+    registry, archive, stance = (
+        SourceRegistry.load(engine),
+        open_archive(engine),
+        load_stance_model(),
+    )
     ids = []
     stamp = int(time.time())
     for i in range(n):

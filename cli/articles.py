@@ -40,7 +40,7 @@ def article_from_file(
             article_id=article_id or default_id,
             revision=revision,
             body=body,
-            language=language,  # type: ignore[arg-type]
+            language=language,
             title=title,
             outlet=outlet,
             url=url,

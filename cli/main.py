@@ -44,18 +44,33 @@ def submit(
     title: str | None = None,
     outlet: Annotated[str | None, typer.Option(help="publishing outlet, e.g. its domain")] = None,
     url: str | None = None,
-    published_at: Annotated[datetime | None, typer.Option(help="ISO date, resolves 'last month'")] = None,
+    published_at: Annotated[
+        datetime | None, typer.Option(help="ISO date, resolves 'last month'")
+    ] = None,
 ) -> None:
     """Produce an article event on articles.submitted."""
     from cli.producer import submit_article
 
     article = article_from_file(
-        file, article_id=id, language=lang, revision=revision, title=title, outlet=outlet,
-        url=url, published_at=published_at,
+        file,
+        article_id=id,
+        language=lang,
+        revision=revision,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published_at=published_at,
     )
     correlation = submit_article(article)
-    typer.echo(json.dumps({"article_id": article.article_id, "revision": article.revision,
-                           "correlation_id": correlation}))
+    typer.echo(
+        json.dumps(
+            {
+                "article_id": article.article_id,
+                "revision": article.revision,
+                "correlation_id": correlation,
+            }
+        )
+    )
 
 
 @records_app.command("get")
@@ -63,7 +78,9 @@ def records_get(
     article_id: str,
     wait: Annotated[float, typer.Option("--wait", help="seconds to wait for a record")] = 0.0,
     revision: int | None = None,
-    table: Annotated[bool, typer.Option("--table", help="a readable table instead of JSON")] = False,
+    table: Annotated[
+        bool, typer.Option("--table", help="a readable table instead of JSON")
+    ] = False,
 ) -> None:
     """Print the latest record of an article as JSON."""
     from storage.engine import default_engine

@@ -15,7 +15,7 @@ from workers.runtime.settings import KafkaSettings
 
 
 def submit_article(article: ArticleSubmitted, settings: KafkaSettings | None = None) -> str:
-    """Produce the article event and wait for the broker's acknowledgement; returns the correlation id."""
+    """Produce the article event and wait for the broker's ack; returns the correlation id."""
     settings = settings or KafkaSettings()
     correlation = uuid.uuid4().hex
     try:

@@ -1,4 +1,4 @@
-"""Kafka topic names. Results topics are co-partitioned with articles.submitted (key = article_id)."""
+"""Kafka topic names. Result topics are co-partitioned with articles.submitted (key: article_id)."""
 
 ARTICLES_SUBMITTED = "articles.submitted"
 RESULTS_EXTRACTION = "results.extraction"

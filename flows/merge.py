@@ -62,7 +62,9 @@ def evidence_for(claim: ExtractedClaim, xref: XrefResult) -> list[Evidence]:
         if item.claim_id == claim.claim_id:
             return item.evidence
     # different extractor versions across replicas: fall back to the overlapping span
-    best = max(xref.items, key=lambda i: _overlap(claim.start, claim.end, i.start, i.end), default=None)
+    best = max(
+        xref.items, key=lambda i: _overlap(claim.start, claim.end, i.start, i.end), default=None
+    )
     if best and _overlap(claim.start, claim.end, best.start, best.end) > 0:
         return best.evidence
     return []

@@ -8,7 +8,13 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from contracts.events import ArticleSubmitted, ExtractionResult, PartResult, SourcesResult, XrefResult
+from contracts.events import (
+    ArticleSubmitted,
+    ExtractionResult,
+    PartResult,
+    SourcesResult,
+    XrefResult,
+)
 from contracts.ids import content_key
 from contracts.record import PARTS
 from flows.merge import ArticleMeta, Parts
@@ -71,8 +77,16 @@ def record_part(engine: Engine, result: PartResult, deadline_s: float) -> bool:
         if row is not None and row.payload_hash == digest:
             return False
         if row is None:
-            row = JoinPart(article_id=result.article_id, revision=result.revision, part=result.part)
-        row.payload, row.payload_hash, row.received_at = payload, digest, _now()
+            row = JoinPart(
+                article_id=result.article_id,
+                revision=result.revision,
+                part=result.part,
+                payload=payload,
+                payload_hash=digest,
+                received_at=_now(),
+            )
+        else:
+            row.payload, row.payload_hash, row.received_at = payload, digest, _now()
         session.add(row)
         session.flush()
         hashes = session.exec(

@@ -13,7 +13,9 @@ from contracts.record import VerificationRecord
 from storage.tables.records import RecordRow
 
 
-def save_record(engine: Engine, record: VerificationRecord, key: str) -> tuple[VerificationRecord, bool]:
+def save_record(
+    engine: Engine, record: VerificationRecord, key: str
+) -> tuple[VerificationRecord, bool]:
     """Store `record` as the next version, unless the same merged content was stored already.
 
     Returns the stored record (with its version) and whether it is new.

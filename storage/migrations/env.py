@@ -1,8 +1,8 @@
 from alembic import context
 from sqlalchemy import create_engine
+from sqlmodel import SQLModel
 
 import storage.tables  # noqa: F401  (registers every table on the metadata)
-from sqlmodel import SQLModel
 
 target_metadata = SQLModel.metadata
 config = context.config

@@ -20,13 +20,26 @@ def client(engine: Engine) -> Iterator[TestClient]:
 
 def _record(status: str) -> VerificationRecord:
     claim = Claim(
-        claim_id="c-1", text="ISIS holds $100 million in Turkey", start=0, end=30, kind="statistic",
-        checkworthiness=0.9, attribution=Attribution(type="direct", mention="US Treasury"),
-        status=status, confidence=0.8, needs_review=False,  # type: ignore[arg-type]
+        claim_id="c-1",
+        text="ISIS holds $100 million in Turkey",
+        start=0,
+        end=30,
+        kind="statistic",
+        checkworthiness=0.9,
+        attribution=Attribution(type="direct", mention="US Treasury"),
+        status=status,
+        confidence=0.8,
+        needs_review=False,  # type: ignore[arg-type]
     )
     return VerificationRecord(
-        article_id="art-1", revision=1, version=1, language="en", status="complete",
-        url="https://news.example/a", claims=[claim], summary=Summary.of([claim]),
+        article_id="art-1",
+        revision=1,
+        version=1,
+        language="en",
+        status="complete",
+        url="https://news.example/a",
+        claims=[claim],
+        summary=Summary.of([claim]),
     )
 
 
@@ -45,7 +58,9 @@ def test_unknown_article_is_a_404_with_a_message(client: TestClient) -> None:
     assert resp.json()["detail"] == "no record for article 'nope'"
 
 
-def test_claimreview_export_rates_only_claims_with_a_verdict(client: TestClient, engine: Engine) -> None:
+def test_claimreview_export_rates_only_claims_with_a_verdict(
+    client: TestClient, engine: Engine
+) -> None:
     save_record(engine, _record("corroborated"), "k1")
     reviews = client.get("/records/art-1/claimreview").json()
     assert len(reviews) == 1

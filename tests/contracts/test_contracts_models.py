@@ -38,22 +38,55 @@ def test_article_event_rejects_bad_input(payload: dict[str, object], problem: st
 
 def test_record_round_trips_through_json_with_the_design_field_names() -> None:
     claim = Claim(
-        claim_id="c-1", text="t", start=0, end=1, kind="assertion", checkworthiness=0.5,
+        claim_id="c-1",
+        text="t",
+        start=0,
+        end=1,
+        kind="assertion",
+        checkworthiness=0.5,
         attribution=Attribution(type="vague", mention="local reports", start=0, end=5),
-        status="unsupported", confidence=0.6, needs_review=False,
+        status="unsupported",
+        confidence=0.6,
+        needs_review=False,
     )
     record = VerificationRecord(
-        article_id="a", revision=1, version=1, language="ar", status="complete",
-        claims=[claim], summary=Summary.of([claim]),
+        article_id="a",
+        revision=1,
+        version=1,
+        language="ar",
+        status="complete",
+        claims=[claim],
+        summary=Summary.of([claim]),
     )
     data = json.loads(record.model_dump_json())
     assert set(data) >= {
-        "article_id", "revision", "version", "language", "status", "missing_parts",
-        "created_at", "pipeline_version", "claims", "summary",
+        "article_id",
+        "revision",
+        "version",
+        "language",
+        "status",
+        "missing_parts",
+        "created_at",
+        "pipeline_version",
+        "claims",
+        "summary",
     }
     assert set(data["claims"][0]) >= {
-        "claim_id", "text", "start", "end", "kind", "checkworthiness", "attribution", "source",
-        "quantities", "times", "evidence", "status", "confidence", "needs_review", "rationale",
+        "claim_id",
+        "text",
+        "start",
+        "end",
+        "kind",
+        "checkworthiness",
+        "attribution",
+        "source",
+        "quantities",
+        "times",
+        "evidence",
+        "status",
+        "confidence",
+        "needs_review",
+        "rationale",
     }
     assert data["summary"]["unsupported"] == 1
     assert VerificationRecord.model_validate_json(record.model_dump_json()) == record
@@ -62,7 +95,11 @@ def test_record_round_trips_through_json_with_the_design_field_names() -> None:
 def test_exported_schemas_cover_every_topic_message() -> None:
     schemas = json_schemas()
     assert set(schemas) == {
-        "ArticleSubmitted", "ExtractionResult", "SourcesResult", "XrefResult", "VerificationRecord",
+        "ArticleSubmitted",
+        "ExtractionResult",
+        "SourcesResult",
+        "XrefResult",
+        "VerificationRecord",
     }
     assert "claims" in schemas["ExtractionResult"]["properties"]
     doc = asyncapi()

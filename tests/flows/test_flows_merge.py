@@ -1,33 +1,74 @@
-from contracts.events import ClaimEvidence, ExtractionResult, SourceMention, SourcesResult, XrefResult
+from contracts.events import (
+    ClaimEvidence,
+    ExtractionResult,
+    SourceMention,
+    SourcesResult,
+    XrefResult,
+)
 from contracts.record import Attribution, Evidence, ExtractedClaim, SourceRef
 from flows.merge import Parts, merge
 
-TREASURY = SourceRef(source_id="us-treasury", name="US Department of the Treasury", kind="government",
-                     country="US", reliability="high", match_score=0.97)
+TREASURY = SourceRef(
+    source_id="us-treasury",
+    name="US Department of the Treasury",
+    kind="government",
+    country="US",
+    reliability="high",
+    match_score=0.97,
+)
 
 
 def extracted() -> ExtractionResult:
     return ExtractionResult(
-        article_id="a", revision=1, language="ar", sentences=2,
+        article_id="a",
+        revision=1,
+        language="ar",
+        sentences=2,
         claims=[
-            ExtractedClaim(claim_id="c-1", text="claim one", start=0, end=20, kind="statistic",
-                           checkworthiness=0.9,
-                           attribution=Attribution(type="direct", mention="الخزانة الأميركية", verb="قالت", start=5, end=22)),
-            ExtractedClaim(claim_id="c-2", text="claim two", start=30, end=50, kind="assertion",
-                           checkworthiness=0.6),
+            ExtractedClaim(
+                claim_id="c-1",
+                text="claim one",
+                start=0,
+                end=20,
+                kind="statistic",
+                checkworthiness=0.9,
+                attribution=Attribution(
+                    type="direct", mention="الخزانة الأميركية", verb="قالت", start=5, end=22
+                ),
+            ),
+            ExtractedClaim(
+                claim_id="c-2",
+                text="claim two",
+                start=30,
+                end=50,
+                kind="assertion",
+                checkworthiness=0.6,
+            ),
         ],
     )
 
 
 def test_merge_attaches_sources_by_span_and_evidence_by_claim_id() -> None:
-    sources = SourcesResult(article_id="a", revision=1, mentions=[
-        SourceMention(mention="الخزانة الأميركية", start=5, end=22, type="direct", source=TREASURY),
-        SourceMention(mention="other", start=100, end=105, type="direct", source=None),
-    ])
-    evidence = Evidence(doc_id="d1", snippet="s", stance="supports", score=0.8, reason="same figure")
-    xref = XrefResult(article_id="a", revision=1, items=[
-        ClaimEvidence(claim_id="c-1", start=0, end=20, evidence=[evidence]),
-    ])
+    sources = SourcesResult(
+        article_id="a",
+        revision=1,
+        mentions=[
+            SourceMention(
+                mention="الخزانة الأميركية", start=5, end=22, type="direct", source=TREASURY
+            ),
+            SourceMention(mention="other", start=100, end=105, type="direct", source=None),
+        ],
+    )
+    evidence = Evidence(
+        doc_id="d1", snippet="s", stance="supports", score=0.8, reason="same figure"
+    )
+    xref = XrefResult(
+        article_id="a",
+        revision=1,
+        items=[
+            ClaimEvidence(claim_id="c-1", start=0, end=20, evidence=[evidence]),
+        ],
+    )
     record = merge(Parts("a", 1, extracted(), sources, xref))
     first, second = record.claims
     assert first.source == TREASURY
@@ -38,10 +79,16 @@ def test_merge_attaches_sources_by_span_and_evidence_by_claim_id() -> None:
 
 
 def test_evidence_falls_back_to_span_overlap_when_ids_differ() -> None:
-    evidence = Evidence(doc_id="d1", snippet="s", stance="contradicts", score=0.7, reason="different figure")
-    xref = XrefResult(article_id="a", revision=1, items=[
-        ClaimEvidence(claim_id="c-other", start=32, end=48, evidence=[evidence]),
-    ])
+    evidence = Evidence(
+        doc_id="d1", snippet="s", stance="contradicts", score=0.7, reason="different figure"
+    )
+    xref = XrefResult(
+        article_id="a",
+        revision=1,
+        items=[
+            ClaimEvidence(claim_id="c-other", start=32, end=48, evidence=[evidence]),
+        ],
+    )
     record = merge(Parts("a", 1, extracted(), None, xref))
     assert record.claims[1].status == "contradicted"
     assert record.claims[0].evidence == []

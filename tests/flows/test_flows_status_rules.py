@@ -2,10 +2,16 @@ from contracts.record import Attribution, Denial, Evidence, ExtractedClaim, Sour
 from flows.status_rules import decide
 
 
-def claim(att_type: str = "direct", mention: str | None = "UN", denials: list[Denial] | None = None) -> ExtractedClaim:
+def claim(
+    att_type: str = "direct", mention: str | None = "UN", denials: list[Denial] | None = None
+) -> ExtractedClaim:
     return ExtractedClaim(
-        claim_id="c-1", text="ISIS holds $100 million in Turkey", start=0, end=10,
-        kind="statistic", checkworthiness=0.9,
+        claim_id="c-1",
+        text="ISIS holds $100 million in Turkey",
+        start=0,
+        end=10,
+        kind="statistic",
+        checkworthiness=0.9,
         attribution=Attribution(type=att_type, mention=mention, start=0, end=2),  # type: ignore[arg-type]
         denials=denials or [],
     )
@@ -13,12 +19,23 @@ def claim(att_type: str = "direct", mention: str | None = "UN", denials: list[De
 
 def ev(stance: str, independent: bool = True, score: float = 0.8) -> Evidence:
     return Evidence(
-        doc_id=f"d-{stance}", outlet="other.example", snippet="…", stance=stance,  # type: ignore[arg-type]
-        score=score, reason="same figure", independent=independent,
+        doc_id=f"d-{stance}",
+        outlet="other.example",
+        snippet="…",
+        stance=stance,  # type: ignore[arg-type]
+        score=score,
+        reason="same figure",
+        independent=independent,
     )
 
 
-UN = SourceRef(source_id="un", name="United Nations", kind="intergovernmental", reliability="high", match_score=1.0)
+UN = SourceRef(
+    source_id="un",
+    name="United Nations",
+    kind="intergovernmental",
+    reliability="high",
+    match_score=1.0,
+)
 
 
 def test_independent_support_only_corroborates() -> None:

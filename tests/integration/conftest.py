@@ -34,5 +34,3 @@ def producer() -> Iterator[KafkaProducer]:
     p = KafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
     yield p
     p.close()
-
-

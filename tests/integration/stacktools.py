@@ -9,13 +9,13 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka import KafkaConsumer, TopicPartition
 from sqlalchemy.engine import Engine
 
 from storage.engine import make_engine
@@ -50,7 +50,11 @@ class Stack:
     def start(self, name: str) -> None:
         log = (self.logs / f"{name}.log").open("ab")
         self.procs[name] = subprocess.Popen(
-            [sys.executable, "-m", f"workers.{name}"], cwd=ROOT, env=self.env, stdout=log, stderr=log
+            [sys.executable, "-m", f"workers.{name}"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=log,
         )
 
     def stop(self, name: str) -> None:
@@ -106,7 +110,9 @@ def read_topic(topic: str, key: bytes, want: int, timeout: float = 60) -> list: 
     return found
 
 
-def wait_for(check: Callable[[], object], timeout: float, what: str, stack: Stack | None = None) -> object:
+def wait_for(
+    check: Callable[[], object], timeout: float, what: str, stack: Stack | None = None
+) -> object:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = check()

@@ -34,11 +34,20 @@ def test_missing_parts_give_a_partial_record_then_a_late_part_a_new_version(
 ) -> None:
     article_id = f"late-{uuid.uuid4().hex[:8]}"
     claim = ExtractedClaim(
-        claim_id="c-x", text="The UN said 4 people died.", start=0, end=26, kind="statistic",
-        checkworthiness=0.8, attribution=Attribution(type="direct", mention="The UN", start=0, end=6),
+        claim_id="c-x",
+        text="The UN said 4 people died.",
+        start=0,
+        end=26,
+        kind="statistic",
+        checkworthiness=0.8,
+        attribution=Attribution(type="direct", mention="The UN", start=0, end=6),
     )
-    extraction = ExtractionResult(article_id=article_id, revision=1, language="en", sentences=1, claims=[claim])
-    producer.send(RESULTS_EXTRACTION, key=article_id.encode(), value=extraction.model_dump_json().encode()).get(10)
+    extraction = ExtractionResult(
+        article_id=article_id, revision=1, language="en", sentences=1, claims=[claim]
+    )
+    producer.send(
+        RESULTS_EXTRACTION, key=article_id.encode(), value=extraction.model_dump_json().encode()
+    ).get(10)
 
     def partial_record() -> object:
         return latest_record(collector_only.engine, article_id)
@@ -60,4 +69,5 @@ def test_missing_parts_give_a_partial_record_then_a_late_part_a_new_version(
 
     final = wait_for(complete_version, 60, "complete record", collector_only)
     assert final.version >= 2  # type: ignore[attr-defined]
-    assert [r.status for r in record_versions(collector_only.engine, article_id)][0] == "partial"
+    versions = record_versions(collector_only.engine, article_id)
+    assert versions[0].status == "partial" and versions[-1].status == "complete"

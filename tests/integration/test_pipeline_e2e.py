@@ -21,7 +21,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def _record(stack: Stack, article_id: str, timeout: float = 150) -> VerificationRecord:
-    found = wait_for(lambda: latest_record(stack.engine, article_id), timeout, f"record {article_id}", stack)
+    found = wait_for(
+        lambda: latest_record(stack.engine, article_id), timeout, f"record {article_id}", stack
+    )
     assert isinstance(found, VerificationRecord)
     return found
 
@@ -45,11 +47,15 @@ def test_seed_article_end_to_end(stack: Stack, seed_article: str) -> None:
     assert h.header(messages[0].headers, h.SCHEMA_VERSION) == "1"
 
     # one completed flow run in the Prefect API, tagged, with the claim table artifact
-    runs = prefect_post("/flow_runs/filter", {"flow_runs": {"name": {"any_": [f"verify-{article_id}-r1"]}}})
+    runs = prefect_post(
+        "/flow_runs/filter", {"flow_runs": {"name": {"any_": [f"verify-{article_id}-r1"]}}}
+    )
     assert len(runs) == 1
     assert runs[0]["state_type"] == "COMPLETED"
     assert {"lang:ar", "outlet:test-outlet"} <= set(runs[0]["tags"])
-    artifacts = prefect_post("/artifacts/filter", {"artifacts": {"key": {"any_": [artifact_key(article_id)]}}})
+    artifacts = prefect_post(
+        "/artifacts/filter", {"artifacts": {"key": {"any_": [artifact_key(article_id)]}}}
+    )
     assert artifacts and artifacts[0]["type"] == "table"
     table = artifacts[0]["data"]
     rows = json.loads(table) if isinstance(table, str) else table
@@ -71,7 +77,10 @@ def test_malformed_events_go_to_the_dead_letter_topic_and_workers_keep_going(
     assert any(r.startswith("value is not JSON") for r in reasons)
     assert any("body: Field required" in r for r in reasons)
     assert {h.header(m.headers, h.DLQ_SERVICE) for m in dead} == {
-        "extraction", "sources", "xref", "collector",
+        "extraction",
+        "sources",
+        "xref",
+        "collector",
     }
     for m in dead:
         assert h.header(m.headers, h.DLQ_ORIGIN_TOPIC) == ARTICLES_SUBMITTED
@@ -81,7 +90,9 @@ def test_malformed_events_go_to_the_dead_letter_topic_and_workers_keep_going(
     # the workers are still up and still process good articles
     assert all(stack.alive(n) for n in stack.procs)
     good_id = f"good-{uuid.uuid4().hex[:8]}"
-    submit_article(ArticleSubmitted(article_id=good_id, body="The UN said 300 people fled Aleppo on Monday."))
+    submit_article(
+        ArticleSubmitted(article_id=good_id, body="The UN said 300 people fled Aleppo on Monday.")
+    )
     assert _record(stack, good_id).language == "en"
 
 

@@ -8,7 +8,13 @@ import time
 
 from kafka.consumer.fetcher import ConsumerRecord
 
-from contracts.events import ArticleSubmitted, ExtractionResult, SourcesResult, XrefResult
+from contracts.events import (
+    ArticleSubmitted,
+    ExtractionResult,
+    PartResult,
+    SourcesResult,
+    XrefResult,
+)
 from contracts.topics import ARTICLES_SUBMITTED, RESULTS_EXTRACTION, RESULTS_SOURCES, RESULTS_XREF
 from flows.verify_article import run_verify_article
 from storage.engine import default_engine
@@ -19,7 +25,7 @@ from workers.runtime.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
-_RESULT_MODELS = {
+_RESULT_MODELS: dict[str, type[PartResult]] = {
     RESULTS_EXTRACTION: ExtractionResult,
     RESULTS_SOURCES: SourcesResult,
     RESULTS_XREF: XrefResult,
@@ -35,9 +41,11 @@ class Collector:
 
     def handle(self, record: ConsumerRecord) -> list[Outgoing]:
         if record.topic == ARTICLES_SUBMITTED:
-            record_article(self.engine, decode(record.value, ArticleSubmitted), self.settings.deadline_s)
+            record_article(
+                self.engine, decode(record.value, ArticleSubmitted), self.settings.deadline_s
+            )
         else:
-            part = decode(record.value, _RESULT_MODELS[record.topic])
+            part: PartResult = decode(record.value, _RESULT_MODELS[record.topic])
             record_part(self.engine, part, self.settings.deadline_s)
         return []  # the effect is the database write; the flow publishes the record
 
@@ -50,7 +58,7 @@ class Collector:
             try:
                 log.info("record %s", run_verify_article(*key))
                 self._retry_at.pop(key, None)
-            except Exception:  # noqa: BLE001 - keep collecting; the join stays due and is retried
+            except Exception:
                 log.exception("verify-article failed for %s r%s", *key)
                 backoff = min(300.0, 2.0 ** (failures + 1))
                 self._retry_at[key] = (failures + 1, time.monotonic() + backoff)
@@ -66,5 +74,9 @@ def main() -> None:
     collector = Collector()
     topics = [ARTICLES_SUBMITTED, *_RESULT_MODELS]
     Service(
-        "collector", topics, collector.handle, after_commit=collector.run_due, on_idle=collector.sweep
+        "collector",
+        topics,
+        collector.handle,
+        after_commit=collector.run_due,
+        on_idle=collector.sweep,
     ).run()

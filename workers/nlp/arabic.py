@@ -1,4 +1,4 @@
-"""Arabic normalisation for matching and search (never for display: offsets stay on the raw text)."""
+"""Arabic normalisation for matching and search (never for display: offsets stay on raw text)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 
 import pyarabic.araby as araby
 
-_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_ALEF_FORMS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+)
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _PROCLITICS = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SINGLE_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
@@ -41,4 +43,6 @@ def tokens(text: str) -> list[str]:
 
 def is_arabic(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters) > 0.5
+    return (
+        bool(letters) and sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters) > 0.5
+    )

@@ -19,7 +19,9 @@ _LANGUAGES = {
 
 @cache
 def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_LANGUAGES).with_preloaded_language_models().build()
+    return (
+        LanguageDetectorBuilder.from_languages(*_LANGUAGES).with_preloaded_language_models().build()
+    )
 
 
 def detect(text: str, default: str = "en") -> str:

@@ -113,8 +113,10 @@ class Service:
                 return [self._send(producer, out, record) for out in outputs]
             except BadMessage as exc:
                 return [self._dead_letter(producer, record, str(exc), "bad-message", attempt)]
-            except Exception as exc:  # noqa: BLE001 - any failure is retried, then dead-lettered
-                log.warning("%s: attempt %d failed at %s: %s", self.name, attempt, _where(record), exc)
+            except Exception as exc:
+                log.warning(
+                    "%s: attempt %d failed at %s: %s", self.name, attempt, _where(record), exc
+                )
                 if attempt == self.settings.max_attempts:
                     reason = f"failed after {attempt} attempts: {type(exc).__name__}: {exc}"
                     return [self._dead_letter(producer, record, reason, "handler-error", attempt)]
@@ -130,7 +132,12 @@ class Service:
         return producer.send(out.topic, key=out.key.encode(), value=encode(out.value), headers=hdrs)
 
     def _dead_letter(
-        self, producer: KafkaProducer, record: ConsumerRecord, reason: str, error: str, attempts: int
+        self,
+        producer: KafkaProducer,
+        record: ConsumerRecord,
+        reason: str,
+        error: str,
+        attempts: int,
     ) -> Any:
         self.dead_lettered += 1
         log.error("%s: dead-lettering %s: %s", self.name, _where(record), reason)

@@ -1,0 +1,67 @@
+"""One benchmark section per name; each runs in its own process so its peak memory is its own."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SHARED = Path(os.environ.get("VERIFY_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
+SECONDS = float(os.environ.get("VERIFY_BENCH_SECONDS", "8"))
+
+
+def baseline() -> dict[str, Any]:
+    """An interpreter that does nothing: the memory every other section is compared with."""
+    return {}
+
+
+def extraction() -> dict[str, Any]:
+    from evaluation.bench_extraction import bench
+
+    return bench(SECONDS)
+
+
+def sources() -> dict[str, Any]:
+    from evaluation.bench_sources import bench
+
+    return bench(SECONDS)
+
+
+def xref_sqlite() -> dict[str, Any]:
+    import tempfile
+
+    from evaluation.bench_xref import bench
+
+    return bench(SECONDS, f"sqlite:///{tempfile.mkdtemp()}/bench.db")
+
+
+def xref_postgres() -> dict[str, Any]:
+    from evaluation.bench_xref import bench
+
+    url = os.environ.get("VERIFY_BENCH_POSTGRES_URL") or os.environ.get("VERIFY_TEST_POSTGRES_URL")
+    if not url:
+        return {"skipped": "set VERIFY_BENCH_POSTGRES_URL (make bench starts PostgreSQL)"}
+    return bench(SECONDS, url)
+
+
+def flow_overhead() -> dict[str, Any]:
+    from bench.flow_overhead import bench
+
+    body = (SHARED / "examples" / "seed-ar-001.txt").read_text(encoding="utf-8")
+    return bench(int(os.environ.get("VERIFY_BENCH_FLOW_RUNS", "10")), body)
+
+
+SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
+    "baseline": baseline,
+    "extraction": extraction,
+    "sources": sources,
+    "xref_sqlite": xref_sqlite,
+    "xref_postgres": xref_postgres,
+    "flow_overhead": flow_overhead,
+}
+
+if __name__ == "__main__":
+    print(json.dumps(SECTIONS[sys.argv[1]]()))
