@@ -54,7 +54,7 @@ demo: install ## the whole stack on the seed article: start, import archives, su
 	@echo "HTTP API:   http://127.0.0.1:8000/docs  (GET /records/seed-ar-001)"
 
 bench: install ## speed and memory benchmarks, reported as ratios against in-run baselines
-	bash infra/up.sh --infra-only
+	bash infra/up.sh
 	VERIFY_BENCH_POSTGRES_URL="$$(bash infra/postgres/start.sh)" $(PY) -m bench
 
 eval: install ## quality figures on ../shared dev sets (extraction, sources, stance, retrieval)

@@ -54,6 +54,13 @@ def flow_overhead() -> dict[str, Any]:
     return bench(int(os.environ.get("VERIFY_BENCH_FLOW_RUNS", "10")), body)
 
 
+def pipeline_latency() -> dict[str, Any]:
+    from bench.pipeline_latency import bench
+
+    body = (SHARED / "examples" / "seed-ar-001.txt").read_text(encoding="utf-8")
+    return bench(int(os.environ.get("VERIFY_BENCH_E2E_RUNS", "5")), body)
+
+
 SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "baseline": baseline,
     "extraction": extraction,
@@ -61,6 +68,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "xref_sqlite": xref_sqlite,
     "xref_postgres": xref_postgres,
     "flow_overhead": flow_overhead,
+    "pipeline_latency": pipeline_latency,
 }
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 A text is predicted to contain a claim when the extractor returns at least one claim. The
 check-worthiness thresholds are calibrated on one set and reported on another:
-Arabic: calibrated on CheckThat 2021 (claim), held-out report on CheckThat 2022 1B.
+Arabic: calibrated on CheckThat 2021 (claim), held-out report on CheckThat 2022 1B (claim) and
+CheckThat 2024 (check-worthiness, a stricter notion: fewer positives).
 English: calibrated on ClaimBuster rows with an even sentence_id, reported on the odd ones.
 """
 
@@ -13,7 +14,13 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
-from evaluation.extraction_data import Row, checkthat2021_ar, checkthat2022_ar_1b, claimbuster_en
+from evaluation.extraction_data import (
+    Row,
+    checkthat2021_ar,
+    checkthat2022_ar_1b,
+    checkthat2024_ar,
+    claimbuster_en,
+)
 from workers.extraction.checkworthiness import threshold
 from workers.extraction.extractor import extract_text
 
@@ -89,6 +96,7 @@ def run() -> list[Scores]:
     sets: list[tuple[str, Callable[[], Sequence[Row]], str]] = [
         ("checkthat2021-ar-dev claim (calibration set)", checkthat2021_ar, "ar"),
         ("checkthat2022-ar-dev 1B (held out)", checkthat2022_ar_1b, "ar"),
+        ("checkthat2024-ar-dev check-worthiness (held out)", checkthat2024_ar, "ar"),
         ("claimbuster-en odd ids (held out)", lambda: _split(claimbuster, 1), "en"),
         ("claimbuster-en all", lambda: claimbuster, "en"),
     ]

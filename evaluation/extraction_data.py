@@ -44,6 +44,19 @@ def checkthat2022_ar_1b() -> list[Row]:
     return [Row(r["tweet_id"], r["tweet_text"], int(r["class_label"]), "ar") for r in _tsv(path)]
 
 
+def checkthat2024_ar() -> list[Row]:
+    """CT24 Task 1 Arabic dev: check-worthiness (class_label Yes/No)."""
+    path = shared_dir() / "data" / "checkthat2024-ar-dev" / "CT24_checkworthy_arabic_dev.tsv"
+    labels = {"yes": 1, "no": 0}
+    rows: list[Row] = []
+    for r in _tsv(path):
+        label = r["class_label"].strip().lower()
+        if label not in labels:
+            raise ValueError(f"{path}: tweet {r['tweet_id']} has label {r['class_label']!r}")
+        rows.append(Row(r["tweet_id"], r["tweet_text"], labels[label], "ar"))
+    return rows
+
+
 def claimbuster_en() -> list[Row]:
     """ClaimBuster 2xNCS (check-worthy factual sentence 1/0)."""
     path = shared_dir() / "data" / "claimbuster-en" / "2xNCS.json"

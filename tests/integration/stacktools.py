@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 from kafka import KafkaConsumer, TopicPartition
+from kafka.consumer.fetcher import ConsumerRecord
 from sqlalchemy.engine import Engine
 
 from storage.engine import make_engine
@@ -93,18 +94,27 @@ def make_stack(tmp: Path, services: tuple[str, ...], **env: str) -> Stack:
     return stack
 
 
-def read_topic(topic: str, key: bytes, want: int, timeout: float = 60) -> list:  # type: ignore[type-arg]
-    """Messages with `key` on `topic` (from the beginning), until `want` arrived or timeout."""
+def read_topic(
+    topic: str,
+    key: bytes,
+    want: int,
+    timeout: float = 60,
+    until: Callable[[list[ConsumerRecord]], bool] | None = None,
+) -> list[ConsumerRecord]:
+    """Messages with `key` on `topic` from the beginning, until `want` arrived, `until(found)`
+    holds, or the timeout passes."""
     consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, enable_auto_commit=False)
     partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
     consumer.assign(partitions)
     consumer.seek_to_beginning()
-    found = []
+    found: list[ConsumerRecord] = []
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline and len(found) < want:
             for records in consumer.poll(timeout_ms=500).values():
                 found.extend(r for r in records if r.key == key)
+            if until is not None and until(found):
+                break
     finally:
         consumer.close()
     return found

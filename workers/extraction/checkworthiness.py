@@ -8,16 +8,22 @@ named sources and event verbs score high.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from contracts.record import Attribution, ClaimKind, Quantity, TimeExpr
 from workers.extraction import cues
-from workers.extraction.tokens import Word, is_verb_in, variants
+from workers.extraction.markup import content_words, has_laughter_emoji, markup_spans
+from workers.extraction.stance import Stance, stance_of
+from workers.extraction.tokens import Word, is_verb_in, variants, words
 from workers.nlp.arabic import strip_clitics
 
 # Calibrated per language on the dev sets (docs/extraction.md); other languages use English.
 THRESHOLDS = {"ar": 0.45, "en": 0.5}
 _BASE = 0.4
+# "A full statement" in content words; Arabic attaches articles, prepositions and pronouns to
+# the word, so it says as much in fewer words.
+_LONG_WORDS = {"ar": 5, "en": 8}
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,10 @@ class Candidate:
     attribution: Attribution
     quantities: list[Quantity]
     times: list[TimeExpr]
+    # Spans (body offsets) of links, @mentions and #hashtags inside the clause.
+    markup: list[tuple[int, int]] = field(default_factory=list)
+    # Stance of the whole paragraph (a social post is one utterance): weighs half.
+    paragraph: Stance | None = None
 
 
 def _has(ws: list[Word], lexicon: frozenset[str], language: str) -> bool:
@@ -93,10 +103,52 @@ def threshold(language: str) -> float:
     return THRESHOLDS.get(language, THRESHOLDS["en"])
 
 
+# Weight of each stance cue (subtracted); the sum is capped so one clause full of them is not
+# pushed further than a question or greeting.
+_STANCE_WEIGHTS = {
+    "first_person": 0.1,
+    "second_person": 0.15,
+    "vocative": 0.1,
+    "oath": 0.15,
+    "prayer": 0.15,
+    "wish": 0.2,
+    "prediction": 0.2,
+    "command": 0.2,
+    "abuse": 0.05,
+    "laughter": 0.15,
+    "exclamation": 0.2,
+}
+_STANCE_CAP = 0.45
+_PARAGRAPH_WEIGHT = 0.5
+
+
+def stance_penalty(stance: Stance) -> float:
+    total = sum(w for name, w in _STANCE_WEIGHTS.items() if getattr(stance, name))
+    return min(total, _STANCE_CAP)
+
+
+def text_stance(text: str, start: int, end: int, language: str) -> Stance:
+    """Stance cues of text[start:end] (offsets into `text`)."""
+    content = content_words(words(text, start, end), markup_spans(text, start, end))
+    return stance_of(
+        content, text[start:end], language, emoji_laughter=has_laughter_emoji(text[start:end])
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _is_title_ar(norm: str) -> bool:
+    return any(form in cues.TITLES_AR for form in variants(norm))
+
+
+def _title(c: Candidate, ws: list[Word]) -> bool:
+    return c.language == "ar" and any(_is_title_ar(w.norm) for w in ws)
+
+
 def score(c: Candidate) -> float:
     """Check-worthiness in 0..1."""
     value = _BASE
-    n = len(c.words)
+    content = content_words(c.words, c.markup)
+    n = len(content)
     if c.quantities:
         value += 0.25
     if c.times:
@@ -110,7 +162,9 @@ def score(c: Candidate) -> float:
         value += 0.1
     if _named_entities(c) >= 1:
         value += 0.05
-    if n >= 8:
+    if _title(c, content):
+        value += 0.05
+    if n >= _LONG_WORDS.get(c.language, _LONG_WORDS["en"]):
         value += 0.05
     if n < 4:
         value -= 0.3
@@ -121,6 +175,10 @@ def score(c: Candidate) -> float:
     if _is_call(c):
         value -= 0.4
     value -= 0.2 * min(_opinion_hits(c), 2)
+    laughing = has_laughter_emoji(c.text)
+    own = stance_penalty(stance_of(content, c.text, c.language, emoji_laughter=laughing))
+    around = _PARAGRAPH_WEIGHT * stance_penalty(c.paragraph) if c.paragraph else 0.0
+    value -= max(own, around)
     if c.language != "ar":
         if any(w.norm in cues.FUTURE_EN for w in c.words):
             value -= 0.1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workers.extraction.tokens import norm_set, word_set
+from workers.nlp.arabic import normalize
 
 QUESTION_WORDS_AR = norm_set("هل لماذا لما كيف متى أين ماذا أليس أين كم")
 QUESTION_WORDS_EN = word_set(
@@ -74,3 +75,77 @@ ENTITIES_AR = norm_set(
     الشرطة المحكمة البنك الصحة كورونا اللقاح لقاح فيروس
     """
 )
+
+# --- Stance of the writer (Arabic). Tweets that speak to or for someone, swear, pray, wish or
+# predict state no checkable fact; each set is a general cue, not a list of dataset phrases.
+# Writer or addressee in the first or second person (standard and common dialect spellings).
+FIRST_PERSON_AR = norm_set(
+    """
+    أنا انا نحن احنا إحنا نحنا لدي عندي عندنا لدينا رأيي برأيي نظري أقول اقول نقول أقولها
+    أعتقد اعتقد أظن اظن أرى أري نرى أتوقع اتوقع نتوقع أشعر نشعر أؤمن اؤمن نؤمن أتمنى نتمنى
+    أرجو نرجو آمل نأمل أطالب نطالب نريد أريد نحتاج أحب نحب أكره نكره أخشى نخشى أستغرب
+    متأكد متأكده شخصيا أعرف اعرف نعرف أدري ادري
+    """
+)
+SECOND_PERSON_AR = norm_set("أنت انت أنتم انتم أنتي انتي أنتما إنتم عليكم لكم إليكم منكم بكم")
+# Vocative particles (also written attached: "يايمن", "ياحوثي").
+VOCATIVE_AR = norm_set("يا أيها ايها أيتها ياأيها")
+# Oaths: "by God", "I swear".
+OATHS_AR = norm_set("والله بالله تالله وربي واللي أقسم اقسم أحلف احلف نقسم")
+# Wish, hope and doubt particles: the content is not asserted as fact.
+WISH_AR = norm_set("ليت ياليت لعل عسى ربما يمكن يمكن يارب إنشاءالله انشاءالله إنشالله انشالله")
+# Prediction and counterfactual: future negation, "will", "if only", "had it not been".
+FUTURE_AR = norm_set("لن سوف لو لولا")
+# Word pairs of prayer and piety formulas (normalised spelling), wherever they stand.
+PRAYER_PAIRS_AR = frozenset(
+    tuple(normalize(w) for w in pair.split())
+    for pair in (
+        "شاء الله", "بإذن الله", "باذن الله", "الله أكبر", "الحمد لله", "حسبي الله",
+        "حسبنا الله", "لعنة الله", "لعنه الله", "قاتل الله", "قاتلهم الله", "منك لله",
+        "بارك الله", "جزاك الله", "جزاكم الله", "نسأل الله", "نسال الله", "ندعو الله",
+        "سبحان الله", "لا حول", "يرحمه الله", "يرحمهم الله", "الله يرحمه", "الله ينصر",
+        "الله يحفظ", "الله ينتقم", "الله يلعن", "نصر الله", "بنصر الله", "ثقوا بالله",
+    )
+)
+# Imperatives and prohibitions addressed to readers (plural and singular), beyond CALLS_AR.
+IMPERATIVES_AR = norm_set(
+    """
+    كونوا ثقوا اثبتوا تكاتفوا توحدوا اتحدوا اتركوا ركزوا شوفوا انظروا تخيلوا تذكروا اعلموا
+    احذروا انتبهوا قولوا افهموا اسمعوا اقرأوا فعلوا حافظوا ادعموا اصبروا قاوموا ارحلوا
+    تخيل تذكر اعلم انظر شوف اسمع اقرأ خذ خذوا دعوا دعونا اعطونا ابشروا ابشر
+    """
+)
+# Evaluative and abusive words: how the writer judges, not what happened.
+EVALUATIVE_AR = norm_set(
+    """
+    خونة الخونة خائن الخائن خيانة الخيانة عملاء العملاء أذناب اذناب ذيل أذيال اذيال عبيد العبيد
+    جبناء الجبناء جبان الجبان حقير الحقير حقارة حقيرة قذر قذرة القذرة قذارة سخيف سخيفة السخيفة
+    تافه تافهة التافهة اللعين اللعينة لعين ملعون الملعون كلاب الكلاب الأغبياء الاغبياء غبي أغبى
+    فضيحة الفضيحة عار العار الخزي مخزي مهزلة المهزلة مسخرة المسخرة سافر مقرف مقززة وقح وقاحة
+    المنافقين منافق نفاق كهنوت الكهنوتي الكهنوتية عنصرية العنصرية البائس البائسة بائس
+    رائع رائعة عظيم عظيمة الأبطال ابطال أبطال الأحرار الشرفاء الأوفياء الأبطال الخالدين
+    الحبيب الحبيبة الغالي الغالية شامخ شموخ عزة كرامة الكرامة المجد المجيد
+    """
+)
+# Laughter and mockery in writing ("ههههه").
+LAUGHTER_AR = norm_set("ههه هههه ههههه هههههه ههههههه خخخ هع")
+# Titles and offices that name a public person or body: an anchor a checker can look up.
+TITLES_AR = norm_set(
+    """
+    وزير الوزير وزيرة وزارة الوزارة رئيس الرئيس رئيسة نائب النائب اللواء لواء العميد عميد
+    العقيد الفريق المشير الشيخ الدكتور القيادي قيادي قائد القائد المتحدث متحدث الناطق ناطق
+    السفير سفير المبعوث مبعوث الأمير أمير الملك ملك ولي محافظ المحافظ مدير المدير مسؤول
+    مصدر مصادر بيان البيان تقرير التقرير الحكومة حكومة البرلمان مجلس المجلس منظمة المنظمة
+    """
+)
+# Breaking-news markers used by outlets at the head of a report.
+NEWS_MARKERS_AR = norm_set("عاجل عاجلا خبر")
+
+# --- Stance of the writer (English counterparts).
+OATH_PAIRS_EN = frozenset({("i", "swear"), ("swear", "to"), ("by", "god"), ("honest", "to")})
+PRAYER_PAIRS_EN = frozenset(
+    {("god", "bless"), ("rest", "in"), ("pray", "for"), ("praying", "for"), ("thank", "god"),
+     ("god", "willing"), ("prayers", "to"), ("thoughts", "and")}
+)
+WISH_EN = word_set("hopefully maybe perhaps")
+LAUGHTER_EN = word_set("lol lmao rofl haha hahaha lolol")

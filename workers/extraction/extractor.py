@@ -18,7 +18,9 @@ from workers.extraction.attribution import PRONOUNS_EN, Found, find_attribution
 from workers.extraction.checkworthiness import Candidate
 from workers.extraction.clauses import split_clauses
 from workers.extraction.denials import find_denials
+from workers.extraction.markup import markup_spans
 from workers.extraction.quantities import find_quantities
+from workers.extraction.stance import Stance
 from workers.extraction.times import find_times
 from workers.extraction.tokens import Word, norm_set, variants, word_set, words
 from workers.nlp.arabic import is_arabic
@@ -30,6 +32,9 @@ _DEMONSTRATIVES_AR = norm_set("ذلك هذا هذه تلك")
 _CONTINUATION_EN = word_set("this that these")
 _CONTINUATION_VERBS_EN = word_set("was is were are came happened took")
 MIN_WORDS_FOR_DETECTION = 3
+# A paragraph this short reads as one utterance (a social post, a caption): its stance cues
+# colour every clause in it. Longer paragraphs of prose leave each sentence to its own cues.
+MAX_POST_CHARS = 400
 
 
 @dataclass
@@ -39,6 +44,7 @@ class _Context:
     previous: Attribution | None = None  # the previous clause's attribution, if any
     last_named: Attribution | None = None  # the latest identifiable mention
     mentions: list[Attribution] = field(default_factory=list)
+    paragraphs: dict[tuple[int, str], Stance] = field(default_factory=dict)
 
 
 def sentence_language(text: str, article_language: str) -> str:
@@ -53,6 +59,13 @@ def _rules_language(language: str, text: str) -> str:
     if language in ("ar", "en"):
         return language
     return "ar" if is_arabic(text) else "en"
+
+
+def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (paragraph) holding text[start:end]."""
+    p_start = text.rfind("\n", 0, start) + 1
+    p_end = text.find("\n", end)
+    return p_start, len(text) if p_end < 0 else p_end
 
 
 def _is_continuation(ws: list[Word], language: str) -> bool:
@@ -115,6 +128,13 @@ def _claims_of_sentence(
     rules = _rules_language(language, body[start:end])
     claims: list[ExtractedClaim] = []
     sentence_attribution: Attribution | None = None
+    p_start, p_end = paragraph_span(body, start, end)
+    paragraph: Stance | None = None
+    if p_end - p_start <= MAX_POST_CHARS:
+        paragraph = ctx.paragraphs.get((p_start, rules))
+        if paragraph is None:
+            paragraph = checkworthiness.text_stance(body, p_start, p_end, rules)
+            ctx.paragraphs[(p_start, rules)] = paragraph
     for c_start, c_end in split_clauses(body, start, end, rules):
         ws = words(body, c_start, c_end)
         found = find_attribution(body, c_start, c_end, rules, ws)
@@ -130,7 +150,10 @@ def _claims_of_sentence(
             q for q in find_quantities(body, ws, rules)
             if not any(s <= q.start < e for s, e in in_time)
         ]
-        candidate = Candidate(body[c_start:c_end], ws, rules, attribution, quantities, times)
+        candidate = Candidate(
+            body[c_start:c_end], ws, rules, attribution, quantities, times,
+            markup_spans(body, c_start, c_end), paragraph,
+        )
         worth = checkworthiness.score(candidate)
         if worth < (checkworthiness.threshold(rules) if threshold is None else threshold):
             continue

@@ -52,3 +52,46 @@ def test_kinds() -> None:
     assert [c.kind for c in quote] == ["quote"]
     said = extract_text("k", "The Syrian Observatory said that the town fell to the army.", "en")
     assert [c.kind for c in said] == ["attributed_statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("لن يدخل الحوثيون مأرب مهما حاولوا", "ar"),  # prediction
+        ("يا أبطال الجيش كونوا على ثقة بالنصر", "ar"),  # vocative + command
+        ("والله الحكومة باعت البلد للإمارات", "ar"),  # oath
+        ("ليت الحكومة تفتح المطار قبل رمضان", "ar"),  # wish
+        ("الحكومة فتحت المطار أخيرا هههههه", "ar"),  # laughter
+        ("الحكومة فتحت المطار أخيرا!!", "ar"),  # exclamation run
+        ("الحكومة فتحت المطار أخيرا 😂", "ar"),  # laughter emoji
+        ("The government finally opened the airport lol", "en"),
+        ("The government finally opened the airport!!", "en"),
+        ("I swear the government opened the airport again", "en"),
+        ("God bless the workers who opened the airport", "en"),
+        ("Hopefully the government opens the airport soon", "en"),
+    ],
+)
+def test_stance_cues_drop_otherwise_plain_statements(text: str, language: str) -> None:
+    assert _best(text, language) < threshold(language)
+
+
+def test_stance_cues_lower_the_score_of_the_same_statement() -> None:
+    assert _best("الحكومة فتحت المطار أخيرا", "ar") > _best("الحكومة فتحت المطار أخيرا!!", "ar")
+    plain = _best("The government opened the airport in 2019.", "en")
+    assert plain > _best("The government opened the airport in 2019 lol", "en")
+
+
+def test_a_post_is_one_utterance_but_separate_lines_are_not() -> None:
+    fact = "الجيش يسيطر على المدينة"
+    assert _best(fact, "ar") >= threshold("ar")
+    post = fact + ". لن ننسى دماء الشهداء!! والله سيدفعون الثمن"
+    assert extract_text("cw", post, "ar") == []  # the rest of the post colours the fact
+    article = fact + ".\nلن ننسى دماء الشهداء!! والله سيدفعون الثمن"
+    assert [c.text for c in extract_text("cw", article, "ar")] == [fact + "."]
+
+
+def test_links_do_not_count_as_words() -> None:
+    headline = "بيراف يستقيل من رئاسة اللجنة الأولمبية"
+    with_links = headline + " https://t.co/K4HpUnkTRr https://t.co/xODXijQSwI"
+    assert _best(with_links, "ar") == _best(headline, "ar") >= threshold("ar")
+    assert _best("تحياتي #اليمن #نهم https://t.co/abc @someone", "ar") < threshold("ar")
