@@ -1,0 +1,1 @@
+"""Cross-reference search and stance (issue 5): archive, retrieval, stance, evidence."""

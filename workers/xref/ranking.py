@@ -1,0 +1,85 @@
+"""Re-ranking of full-text candidates: concept coverage, figures and the backend's own rank.
+
+The backends only shortlist; the final order comes from here so SQLite and PostgreSQL
+rank alike. A concept is a query term or an alias group (any of its forms matches);
+names and figures weigh more than ordinary words, since a passage about the same entity
+and the same number is far more likely to be about the same claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workers.xref.aliases import Alternative, concepts
+from workers.xref.terms import index_terms
+
+ENTITY_WEIGHT = 2.0
+NUMBER_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class Query:
+    """A prepared query: its concepts with weights, and the flat terms sent to the index."""
+
+    concepts: tuple[tuple[Alternative, ...], ...]
+    weights: tuple[float, ...]
+    terms: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str, max_terms: int = 40) -> Query:
+        found = concepts(index_terms(text))
+        uniq: list[tuple[Alternative, ...]] = []
+        for concept in found:
+            if concept not in uniq:
+                uniq.append(concept)
+        weights = tuple(_weight(c) for c in uniq)
+        flat: dict[str, None] = {}
+        for concept in uniq:
+            for alternative in concept:
+                for term in alternative:
+                    if term.isalnum():
+                        flat[term] = None
+        return cls(tuple(uniq), weights, tuple(list(flat)[:max_terms]))
+
+    def coverage(self, passage_terms: set[str]) -> float:
+        """Weighted share of the query's concepts present in a passage (0..1)."""
+        total = sum(self.weights)
+        if not total:
+            return 0.0
+        hit = sum(
+            w
+            for concept, w in zip(self.concepts, self.weights, strict=True)
+            if any(all(t in passage_terms for t in alt) for alt in concept)
+        )
+        return hit / total
+
+
+def _weight(concept: tuple[Alternative, ...]) -> float:
+    if len(concept) > 1:
+        return ENTITY_WEIGHT
+    (alternative,) = concept
+    return NUMBER_WEIGHT if alternative[0][:1].isdigit() else 1.0
+
+
+def combine(coverage: float, backend_rank: float, best_rank: float) -> float:
+    """Final score in 0..1: mostly coverage, with the backend's rank as a tie-breaker."""
+    relative = backend_rank / best_rank if best_rank > 0 else 0.0
+    return round(0.75 * coverage + 0.25 * relative, 4)
+
+
+def best_per_document(
+    scored: Sequence[tuple[int, float]], document_of: dict[int, int], limit: int
+) -> list[tuple[int, float]]:
+    """Keep the best passage of each document, best first, at most `limit`."""
+    seen: set[int] = set()
+    out: list[tuple[int, float]] = []
+    for pid, score in sorted(scored, key=lambda x: (-x[1], x[0])):
+        doc = document_of[pid]
+        if doc in seen:
+            continue
+        seen.add(doc)
+        out.append((pid, score))
+        if len(out) >= limit:
+            break
+    return out
