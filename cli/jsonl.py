@@ -7,7 +7,9 @@ yields {"id": <id or null>, "error": "<reason>"} and the run goes on.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from queue import Empty, Queue
 from typing import Any, TextIO
 
 
@@ -59,5 +61,53 @@ def run_jsonl(source: TextIO, sink: TextIO, process: Callable[[str], dict[str, A
         out = process(line)
         failures += "error" in out
         sink.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sink.flush()
+    return failures
+
+
+def batches(source: Iterable[str], max_size: int = 256) -> Iterator[list[str]]:
+    """Non-blank lines grouped into batches of what is already available (at most `max_size`).
+
+    A model can then score a batch at once while an interactive pipe still gets an answer per
+    line: a batch never waits for input that has not arrived yet.
+    """
+    queue: Queue[str | None] = Queue(maxsize=max_size * 4)
+
+    def pump() -> None:
+        for line in source:
+            if line.strip():
+                queue.put(line)
+        queue.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    while (first := queue.get()) is not None:
+        batch = [first]
+        ended = False
+        while len(batch) < max_size:
+            try:
+                line = queue.get_nowait()
+            except Empty:
+                break
+            if line is None:
+                ended = True
+                break
+            batch.append(line)
+        yield batch
+        if ended:
+            return
+
+
+def run_jsonl_batched(
+    source: TextIO,
+    sink: TextIO,
+    process: Callable[[list[str]], list[dict[str, Any]]],
+    max_size: int = 256,
+) -> int:
+    """Like run_jsonl, but `process` gets the lines batch by batch; returns the failures."""
+    failures = 0
+    for batch in batches(source, max_size):
+        for out in process(batch):
+            failures += "error" in out
+            sink.write(json.dumps(out, ensure_ascii=False) + "\n")
         sink.flush()
     return failures

@@ -12,21 +12,40 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.jsonl import LineError, parse_object, required_text, run_jsonl
+from cli.jsonl import LineError, parse_object, required_text, run_jsonl_batched
 from workers.xref.stance import StanceModel, load_stance_model
 
 app = typer.Typer(help="Stance of evidence towards a claim: supports, contradicts, neutral.")
 
 
+def _parse(line: str) -> tuple[str, str, str]:
+    item, doc_id = parse_object(line)
+    return doc_id, required_text(item, "claim", doc_id), required_text(item, "evidence", doc_id)
+
+
+def process_batch(lines: list[str], model: StanceModel) -> list[dict[str, Any]]:
+    """One output per line, in order; the valid pairs are scored as one batch."""
+    outputs: list[dict[str, Any]] = []
+    pairs: list[tuple[str, str]] = []
+    slots: list[tuple[int, str]] = []  # (index in outputs, id) of each valid pair
+    for line in lines:
+        try:
+            doc_id, claim, evidence = _parse(line)
+        except LineError as exc:
+            outputs.append({"id": exc.doc_id, "error": str(exc)})
+            continue
+        slots.append((len(outputs), doc_id))
+        pairs.append((claim, evidence))
+        outputs.append({})
+    for (index, doc_id), (stance, score, reason) in zip(
+        slots, model.predict_many(pairs), strict=True
+    ):
+        outputs[index] = {"id": doc_id, "stance": stance, "score": score, "reason": reason}
+    return outputs
+
+
 def process_line(line: str, model: StanceModel) -> dict[str, Any]:
-    try:
-        item, doc_id = parse_object(line)
-        claim = required_text(item, "claim", doc_id)
-        evidence = required_text(item, "evidence", doc_id)
-    except LineError as exc:
-        return {"id": exc.doc_id, "error": str(exc)}
-    stance, score, reason = model.predict(claim, evidence)
-    return {"id": doc_id, "stance": stance, "score": score, "reason": reason}
+    return process_batch([line], model)[0]
 
 
 @app.callback(invoke_without_command=True)
@@ -43,7 +62,7 @@ def stance(
         typer.echo("verify stance reads JSON lines from stdin: use --jsonl", err=True)
         raise typer.Exit(2)
     model = load_stance_model()
-    failures = run_jsonl(sys.stdin, sys.stdout, lambda line: process_line(line, model))
+    failures = run_jsonl_batched(sys.stdin, sys.stdout, lambda lines: process_batch(lines, model))
     if failures:
         typer.echo(f"{failures} line(s) failed", err=True)
         raise typer.Exit(1)

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Kafka readiness / topic probe (stdlib only, ~50 ms, no JVM, no kafka-python).
 
-  probe.py HOST:PORT [-v]              exit 0 when the broker answers Metadata with >= 1 live broker
-  probe.py HOST:PORT NAME=PARTS ...    exit 0 when every topic exists with exactly PARTS partitions,
-                                       3 when some are missing, 2 when a partition count differs,
-                                       1 when the broker is not ready
+probe.py HOST:PORT [-v]              exit 0 when the broker answers Metadata with >= 1 live broker
+probe.py HOST:PORT NAME=PARTS ...    exit 0 when every topic exists with exactly PARTS partitions,
+                                     3 when some are missing, 2 when a partition count differs,
+                                     1 when the broker is not ready
 """
+
 import socket
 import struct
 import sys
@@ -24,7 +25,7 @@ class Reader:
         n = self.take(">h")
         if n < 0:
             return None
-        s = self.d[self.i:self.i + n].decode()
+        s = self.d[self.i : self.i + n].decode()
         self.i += n
         return s
 
@@ -60,7 +61,9 @@ def metadata(host, port, timeout=3.0):
         r = _request(s, 18, 0, 1)  # ApiVersions v0
         if r.take(">h"):
             raise RuntimeError("ApiVersions error")
-        versions = dict((k, (lo, hi)) for k, lo, hi in (r.take(">hhh") for _ in range(r.take(">i"))))
+        versions = dict(
+            (k, (lo, hi)) for k, lo, hi in (r.take(">hhh") for _ in range(r.take(">i")))
+        )
         lo, hi = versions.get(3, (99, -1))
         if not lo <= 4 <= hi:
             raise RuntimeError(f"broker does not support Metadata v4 ({lo}..{hi})")
@@ -68,14 +71,22 @@ def metadata(host, port, timeout=3.0):
         r.take(">i")  # throttle
         nbrokers = r.take(">i")
         for _ in range(nbrokers):
-            r.take(">i"); r.string(); r.take(">i"); r.string()
-        r.string(); r.take(">i")  # cluster id, controller id
+            r.take(">i")
+            r.string()
+            r.take(">i")
+            r.string()
+        r.string()
+        r.take(">i")  # cluster id, controller id
         topics = {}
         for _ in range(r.take(">i")):
-            err = r.take(">h"); name = r.string(); r.take(">b")
+            err = r.take(">h")
+            name = r.string()
+            r.take(">b")
             nparts = r.take(">i")
             for _ in range(nparts):
-                r.take(">hii"); r.int32_array(); r.int32_array()
+                r.take(">hii")
+                r.int32_array()
+                r.int32_array()
             if err == 0:
                 topics[name] = nparts
         return nbrokers, topics
@@ -87,7 +98,7 @@ def main(argv):
         nbrokers, topics = metadata(host or "127.0.0.1", int(port))
         if nbrokers < 1:
             raise RuntimeError("metadata has no live broker yet")
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         print(f"kafka not ready at {argv[1]}: {e}", file=sys.stderr)
         return 1
     want = dict((a.split("=")[0], int(a.split("=")[1])) for a in argv[2:] if "=" in a)
@@ -95,8 +106,11 @@ def main(argv):
         user = {t: n for t, n in sorted(topics.items()) if not t.startswith("__")}
         print(f"ok: {nbrokers} broker(s); topics: {user}")
     missing = [t for t in want if t not in topics]
-    wrong = [f"{t} has {topics[t]} partitions, expected {n}" for t, n in want.items()
-             if t in topics and topics[t] != n]
+    wrong = [
+        f"{t} has {topics[t]} partitions, expected {n}"
+        for t, n in want.items()
+        if t in topics and topics[t] != n
+    ]
     for w in wrong:
         print(w, file=sys.stderr)
     return 2 if wrong else 3 if missing else 0
