@@ -18,12 +18,6 @@ def check_article(article: ArticleSubmitted, engine: Engine) -> VerificationReco
     extraction = extract(article)
     sources = lookup_article(article, SourceRegistry.load(engine))
     xref = cross_reference(article, extraction.claims, open_archive(engine), load_stance_model())
-    meta = ArticleMeta(
-        title=article.title,
-        outlet=article.outlet,
-        url=article.url,
-        published_at=article.published_at,
-        language=article.language,
-    )
+    meta = ArticleMeta.of(article)
     parts = Parts(article.article_id, article.revision, extraction, sources, xref, meta)
     return merge(parts)

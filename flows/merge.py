@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from contracts.events import ExtractionResult, SourceMention, SourcesResult, XrefResult
+from contracts.events import (
+    ArticleSubmitted,
+    ExtractionResult,
+    SourceMention,
+    SourcesResult,
+    XrefResult,
+)
 from contracts.record import (
     PARTS,
     Claim,
@@ -26,6 +32,12 @@ class ArticleMeta:
     url: str | None = None
     published_at: datetime | None = None
     language: str | None = None
+
+    @classmethod
+    def of(cls, article: ArticleSubmitted) -> ArticleMeta:
+        return cls(
+            article.title, article.outlet, article.url, article.published_at, article.language
+        )
 
 
 @dataclass

@@ -48,13 +48,7 @@ def _join(session: Session, article_id: str, revision: int, deadline_s: float) -
 
 def record_article(engine: Engine, article: ArticleSubmitted, deadline_s: float) -> None:
     """Remember the article's metadata and start its deadline clock."""
-    meta = ArticleMeta(
-        title=article.title,
-        outlet=article.outlet,
-        url=article.url,
-        published_at=article.published_at,
-        language=article.language,
-    )
+    meta = ArticleMeta.of(article)
     with Session(engine) as session:
         join = _join(session, article.article_id, article.revision, deadline_s)
         join.article_meta = json.dumps(meta.__dict__, default=str)
