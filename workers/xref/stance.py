@@ -119,13 +119,18 @@ class StanceModel:
                 round(1 - overlap, 3),
                 "Shares too little with the claim to bear on it.",
             )
-        figure = _figure_cue(c, e, claim_quantities)
+        # In a retrieved passage a clashing figure or a denial may concern another event;
+        # they count only when the passage reports the same fact (SAME_FACT overlap).
+        loose = retrieved and overlap < SAME_FACT
+        figure = _figure_cue(c, e, claim_quantities, clash_allowed=not loose)
         if figure is not None:
             return figure
         stance, prob = model_verdict or self.classify(claim, evidence)
         # Denial and negation words are common in text that merely mentions the topic;
         # they decide only when the model sees the pair as about the same fact.
-        denial = _denial_cue(c, e, overlap, retrieved) if stance != "neutral" else None
+        denial = (
+            _denial_cue(c, e, overlap, retrieved) if stance != "neutral" and not loose else None
+        )
         if denial is not None:
             return denial
         if retrieved and stance != "neutral" and overlap < SAME_FACT:
@@ -158,7 +163,7 @@ def _factcheck(rating: str, overlap: float) -> Prediction:
 
 
 def _figure_cue(
-    c: TextCues, e: TextCues, quantities: Sequence[Quantity] | None
+    c: TextCues, e: TextCues, quantities: Sequence[Quantity] | None, *, clash_allowed: bool = True
 ) -> Prediction | None:
     claim_figures = (
         [Figure(q.value, unit_of(q.unit), q.text) for q in quantities] if quantities else c.figures
@@ -177,7 +182,7 @@ def _figure_cue(
     if same:
         cf, ef = same
         return "supports", 0.8, f"Reports the same figure ({ef.text}) as the claim ({cf.text})."
-    if clash:
+    if clash and clash_allowed:
         cf, ef = clash
         return "contradicts", 0.8, f"Reports {ef.text} where the claim says {cf.text}."
     return None

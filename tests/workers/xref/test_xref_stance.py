@@ -100,3 +100,20 @@ def test_trained_model_separates_paraphrase_from_swapped_word(model: StanceModel
 def test_blank_input_is_rejected(model: StanceModel) -> None:
     with pytest.raises(ValueError, match="non-empty"):
         model.predict(" ", "evidence")
+
+
+def test_retrieved_denial_of_another_matter_does_not_contradict(model: StanceModel) -> None:
+    # shares the topic (Turkey, ISIS, Syria) but denies something else: not a contradiction
+    claim = "أفادت وزارة الدفاع الفرنسية أن التنظيم ظهر مجددا في العراق وسوريا"
+    evidence = "نفت واشنطن التنسيق مع النظام السوري لضرب التنظيم في سوريا والعراق"
+    stance, _, reason = model.predict(claim, evidence, retrieved=True)
+    assert stance != "contradicts", reason
+
+
+def test_retrieved_clashing_figure_needs_the_same_fact(model: StanceModel) -> None:
+    loose = "قتل 30 مدنيا في غارة على مدينة الرقة السورية"
+    claim = "قتل 12 مدنيا في غارة على إدلب شمال غرب سوريا يوم الاثنين"
+    assert model.predict(claim, loose, retrieved=True)[0] != "contradicts"
+    same = "قتل 30 مدنيا في غارة على إدلب شمال غرب سوريا يوم الاثنين"
+    stance, _, reason = model.predict(claim, same, retrieved=True)
+    assert stance == "contradicts" and "30" in reason
