@@ -195,8 +195,9 @@ def _close(a: float, b: float) -> bool:
 def _denial_cue(c: TextCues, e: TextCues, overlap: float, retrieved: bool) -> Prediction | None:
     if e.denials and not c.denials:
         return "contradicts", 0.7, "Reports a denial of what the claim asserts."
-    if retrieved and overlap < NEGATION_OVERLAP:
-        return None  # a stray "not" in a loosely related passage says nothing
+    if retrieved and (overlap < NEGATION_OVERLAP or len(e.terms) > 2 * len(c.terms)):
+        # a stray "not" in a loosely related or much longer passage may negate anything
+        return None
     if e.negations and not c.negations:
         return "contradicts", 0.6, "States the negation of what the claim asserts."
     return None

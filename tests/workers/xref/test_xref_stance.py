@@ -117,3 +117,17 @@ def test_retrieved_clashing_figure_needs_the_same_fact(model: StanceModel) -> No
     same = "قتل 30 مدنيا في غارة على إدلب شمال غرب سوريا يوم الاثنين"
     stance, _, reason = model.predict(claim, same, retrieved=True)
     assert stance == "contradicts" and "30" in reason
+
+
+def test_retrieved_negation_counts_only_in_a_passage_of_about_the_claims_size(
+    model: StanceModel,
+) -> None:
+    claim = "Turkey allowed the coalition to use its air bases"
+    long_passage = (
+        "Turkey allowed the coalition to use its air bases this week, officials said, while "
+        "opposition groups in the north complained that they had not been consulted about the "
+        "deal, the refugees crossing the border, the shelling near Kobani or the curfew in Suruc."
+    )
+    assert model.predict(claim, long_passage, retrieved=True)[0] != "contradicts"
+    short = "Turkey has not allowed the coalition to use its air bases"
+    assert model.predict(claim, short, retrieved=True)[0] == "contradicts"
