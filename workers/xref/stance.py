@@ -119,9 +119,10 @@ class StanceModel:
                 round(1 - overlap, 3),
                 "Shares too little with the claim to bear on it.",
             )
-        # In a retrieved passage a clashing figure or a denial may concern another event;
-        # they count only when the passage reports the same fact (SAME_FACT overlap).
-        loose = retrieved and overlap < SAME_FACT
+        # In a retrieved passage a clashing figure, a denial or the model's verdict may concern
+        # another event: they count only when the passage shares SAME_FACT of the claim's terms
+        # and is not much longer than the claim (the model was trained on sentence pairs).
+        loose = retrieved and (overlap < SAME_FACT or len(e.terms) > 2 * len(c.terms))
         figure = _figure_cue(c, e, claim_quantities, clash_allowed=not loose)
         if figure is not None:
             return figure
@@ -133,13 +134,14 @@ class StanceModel:
         )
         if denial is not None:
             return denial
-        if retrieved and stance != "neutral" and overlap < SAME_FACT:
+        if loose and stance != "neutral":
             share = _share(overlap)
-            return (
-                "neutral",
-                round(1 - prob * overlap, 3),
-                f"Same topic, not the same fact ({share}).",
+            why = (
+                f"Same topic, not the same fact ({share})."
+                if overlap < SAME_FACT
+                else f"A longer passage on the topic, too broad to confirm or deny it ({share})."
             )
+            return "neutral", round(1 - prob * overlap, 3), why
         return stance, round(prob, 3), _model_reason(stance, overlap)
 
 
@@ -195,9 +197,8 @@ def _close(a: float, b: float) -> bool:
 def _denial_cue(c: TextCues, e: TextCues, overlap: float, retrieved: bool) -> Prediction | None:
     if e.denials and not c.denials:
         return "contradicts", 0.7, "Reports a denial of what the claim asserts."
-    if retrieved and (overlap < NEGATION_OVERLAP or len(e.terms) > 2 * len(c.terms)):
-        # a stray "not" in a loosely related or much longer passage may negate anything
-        return None
+    if retrieved and overlap < NEGATION_OVERLAP:
+        return None  # a stray "not" in a loosely related passage says nothing
     if e.negations and not c.negations:
         return "contradicts", 0.6, "States the negation of what the claim asserts."
     return None
