@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from cli import archive, extract, sources, stance
 from cli.articles import article_from_file
@@ -115,7 +114,7 @@ def check(
     if as_json:
         typer.echo(record.model_dump_json(indent=2))
     else:
-        print_record(record, Console(width=160))
+        print_record(record)
 
 
 @schema_app.command("export")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
@@ -44,7 +46,8 @@ def record_table(record: VerificationRecord) -> Table:
 
 
 def print_record(record: VerificationRecord, console: Console | None = None) -> None:
-    console = console or Console()
+    # piped output (make demo, logs) would otherwise be squeezed into 80 columns
+    console = console or Console(width=None if sys.stdout.isatty() else 160)
     console.print(record_table(record))
     s = record.summary
     console.print(

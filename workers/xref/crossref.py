@@ -17,6 +17,7 @@ PER_CLAIM = 5  # evidence items kept per claim
 MIN_RELEVANCE = 0.35  # retrieval score under which a passage is not worth showing
 SNIPPET_CHARS = 400
 NEAR_DUPLICATE = 90  # rapidfuzz token-set ratio at which two passages are one report
+VERBATIM = 95  # partial ratio at which a passage reproduces the claim: a copy, not a witness
 
 
 class StancePredictor(Protocol):
@@ -76,15 +77,21 @@ def evidence_for(
     out: list[Evidence] = []
     kept: list[Passage] = []
     for passage, verdict in zip(passages, verdicts, strict=True):
-        stance, confidence, reason = stance_model.predict(
-            claim.text,
-            passage.text,
-            claim.quantities or None,
-            evidence_kind=passage.kind,
-            rating=passage.rating,
-            retrieved=True,
-            model_verdict=verdict,
-        )
+        if passage.kind == "article" and reproduces(passage.text, claim.text):
+            # A republished or syndicated copy agrees by construction; cues elsewhere in its
+            # window (a neighbouring sentence's denial) say nothing about this claim.
+            stance: Stance = "supports"
+            confidence, reason = 1.0, "Repeats the claim word for word."
+        else:
+            stance, confidence, reason = stance_model.predict(
+                claim.text,
+                passage.text,
+                claim.quantities or None,
+                evidence_kind=passage.kind,
+                rating=passage.rating,
+                retrieved=True,
+                model_verdict=verdict,
+            )
         not_independent = dependence(article, claim, passage, kept)
         if not_independent:
             reason = f"{reason} Not independent: {not_independent}."
@@ -115,6 +122,8 @@ def dependence(
     """Why `passage` is not independent corroboration of the claim, or None if it is."""
     if passage.kind == "article" and same_outlet(article.outlet, passage.outlet):
         return "same outlet as the article"
+    if passage.kind == "article" and reproduces(passage.text, claim.text):
+        return "a copy of the same report (republished or syndicated)"
     mention = claim.attribution.mention
     if mention and passage.kind == "article":
         cited = text_cues(mention).terms
@@ -124,6 +133,11 @@ def dependence(
         if fuzz.token_set_ratio(passage.text, other.text) >= NEAR_DUPLICATE:
             return f"it repeats the report of {other.outlet or other.doc_id}"
     return None
+
+
+def reproduces(passage: str, claim: str) -> bool:
+    """Does `passage` contain `claim` (nearly) word for word?"""
+    return fuzz.partial_ratio(claim, passage) >= VERBATIM
 
 
 def same_outlet(a: str | None, b: str | None) -> bool:

@@ -68,7 +68,8 @@ def test_same_outlet_is_not_independent(engine: Engine) -> None:
 
 def test_repeating_the_same_cited_source_is_not_independent(engine: Engine) -> None:
     archive = open_archive(engine)
-    archive.add_article(ArticleSubmitted(article_id="o", outlet="o.example", body=BODY))
+    retold = "أفاد المرصد السوري لحقوق الإنسان بأن 4 من أمراء داعش باتوا في صفوف الجيش الوطني."
+    archive.add_article(ArticleSubmitted(article_id="o", outlet="o.example", body=retold))
     article = new_article()
     claim = seed_claim(article, mention="المرصد السوري لحقوق الإنسان")
     (evidence,) = cross_reference(article, [claim], archive, load_stance_model()).items[0].evidence
@@ -131,3 +132,16 @@ def test_same_outlet_compares_domains() -> None:
     assert same_outlet("https://www.aawsat.com/x", "aawsat")
     assert not same_outlet("aawsat.com", "alriyadh.com")
     assert not same_outlet(None, "aawsat.com")
+
+
+def test_a_republished_copy_supports_but_is_not_independent(engine: Engine) -> None:
+    archive = open_archive(engine)
+    # another outlet republishes the report; its window also holds a neighbouring denial
+    copy = "نفت أنقرة أي صلة لها بالتنظيم. " + BODY
+    archive.add_article(ArticleSubmitted(article_id="copy", outlet="mirror.example", body=copy))
+    article = new_article()
+    result = cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+    (evidence,) = result.items[0].evidence
+    assert evidence.doc_id == "copy"
+    assert (evidence.stance, evidence.independent) == ("supports", False)
+    assert "copy of the same report" in evidence.reason
