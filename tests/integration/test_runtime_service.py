@@ -1,0 +1,82 @@
+"""The shared Kafka runtime against the real broker: retries, dead letters, commits, clean stop."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.admin import KafkaAdminClient, NewTopic
+from kafka.consumer.fetcher import ConsumerRecord
+from stacktools import BOOTSTRAP, read_topic
+
+from contracts import headers as h
+from contracts.events import ArticleSubmitted
+from contracts.topics import DLQ
+from workers.runtime import Outgoing, Service, decode
+from workers.runtime.settings import KafkaSettings
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def topics() -> Iterator[tuple[str, str]]:
+    suffix = uuid.uuid4().hex[:8]
+    names = (f"test.in.{suffix}", f"test.out.{suffix}")
+    admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+    admin.create_topics([NewTopic(n, num_partitions=1, replication_factor=1) for n in names])
+    yield names
+    admin.delete_topics(list(names))
+    admin.close()
+
+
+def test_retries_then_dead_letters_commits_and_stops_cleanly(
+    topics: tuple[str, str], producer: KafkaProducer
+) -> None:
+    source, sink = topics
+    attempts: dict[str, int] = {}
+
+    def handle(record: ConsumerRecord) -> list[Outgoing]:
+        article = decode(record.value, ArticleSubmitted)
+        attempts[article.article_id] = attempts.get(article.article_id, 0) + 1
+        if article.article_id.startswith("poison"):
+            raise RuntimeError("database is down")
+        return [Outgoing(sink, article.article_id, article)]
+
+    poison, good = f"poison-{uuid.uuid4().hex[:6]}", f"good-{uuid.uuid4().hex[:6]}"
+    for article_id in (poison, good):
+        value = ArticleSubmitted(article_id=article_id, body="text").model_dump_json().encode()
+        producer.send(source, key=article_id.encode(), value=value).get(10)
+
+    settings = KafkaSettings(
+        group_prefix=f"test-{uuid.uuid4().hex[:6]}", max_attempts=3, retry_backoff_s=0.05
+    )
+    service = Service("runtime-test", [source], handle, settings)
+    thread = threading.Thread(target=service.run)
+    thread.start()
+    try:
+        out = read_topic(sink, good.encode(), want=1, timeout=60)
+        dead = read_topic(DLQ, poison.encode(), want=1, timeout=60)
+    finally:
+        service.stop()
+        thread.join(timeout=30)
+    assert not thread.is_alive()  # stop() ends the loop and closes the clients
+
+    assert len(out) == 1 and attempts[good] == 1
+    assert attempts[poison] == 3  # bounded retries, then the dead-letter topic
+    (letter,) = dead
+    assert h.header(letter.headers, h.DLQ_ERROR) == "handler-error"
+    assert h.header(letter.headers, h.DLQ_ATTEMPTS) == "3"
+    assert "RuntimeError: database is down" in (h.header(letter.headers, h.DLQ_REASON) or "")
+    assert h.header(letter.headers, h.DLQ_ORIGIN_TOPIC) == source
+
+    # both inputs were committed: a restarted consumer in the group has nothing left to read
+    consumer = KafkaConsumer(
+        bootstrap_servers=BOOTSTRAP, group_id=f"{settings.group_prefix}.runtime-test"
+    )
+    try:
+        assert consumer.committed(TopicPartition(source, 0)) == 2
+    finally:
+        consumer.close()
