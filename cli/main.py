@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from cli import archive, extract, sources, stance
+from cli import archive, dlq, extract, sources, stance
 from cli.articles import article_from_file
 from cli.errors import CliError, fail
 from cli.render import print_record
@@ -30,6 +30,7 @@ app.add_typer(extract.app, name="extract")
 app.add_typer(stance.app, name="stance")
 app.add_typer(sources.app, name="sources")
 app.add_typer(archive.app, name="archive")
+app.add_typer(dlq.app, name="dlq")
 
 Lang = Annotated[str | None, typer.Option("--lang", help="ar or en; detected when omitted")]
 

@@ -17,6 +17,8 @@ from contracts.record import VerificationRecord
 from contracts.topics import ARTICLES_SUBMITTED, DLQ, RECORDS
 from flows.artifact import artifact_key
 from storage.record_store import count_records, latest_record
+from workers.runtime.dlq import replay_all
+from workers.runtime.settings import KafkaSettings
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -122,3 +124,33 @@ def test_a_redelivered_article_yields_no_second_record(stack: Stack) -> None:
         for m in read_topic(RECORDS, article.article_id.encode(), want=99, timeout=10)
     ]
     assert [r.created_at for r in published].count(first.created_at) == 1  # published once
+
+
+def test_dead_letters_replay_once_to_their_origin_and_get_processed(
+    stack: Stack, producer: KafkaProducer
+) -> None:
+    # an article that a service rejected (say, while its database was down) — twice, by two
+    # services — and is fine now: replaying it sends it back once and it gets a record
+    article = ArticleSubmitted(article_id=f"dlq-{uuid.uuid4().hex[:8]}", body="The UN said so.")
+    for service in ("xref", "collector"):
+        producer.send(
+            DLQ,
+            key=article.article_id.encode(),
+            value=article.model_dump_json().encode(),
+            headers=[
+                (h.DLQ_SERVICE, service.encode()),
+                (h.DLQ_REASON, b"failed after 3 attempts: OperationalError"),
+                (h.DLQ_ORIGIN_TOPIC, ARTICLES_SUBMITTED.encode()),
+                (h.DLQ_ORIGIN_PARTITION, b"0"),
+                (h.DLQ_ORIGIN_OFFSET, b"123456789"),
+            ],
+        ).get(timeout=10)
+    group = f"test-replay-{uuid.uuid4().hex[:8]}"
+    settings = KafkaSettings()
+    report = replay_all(settings, group, key=article.article_id)
+    assert report.replayed == 1 and report.seen >= 2
+    assert _record(stack, article.article_id).article_id == article.article_id
+    sent = read_topic(ARTICLES_SUBMITTED, article.article_id.encode(), want=2, timeout=10)
+    assert len(sent) == 1  # sent back once, although two services had dead-lettered it
+    again = replay_all(settings, group, key=article.article_id)
+    assert again.replayed == 0  # the group remembers: nothing twice
