@@ -14,17 +14,20 @@ def artifact_key(article_id: str) -> str:
 
 def claim_rows(record: VerificationRecord) -> list[dict[str, str | float]]:
     rows: list[dict[str, str | float]] = []
-    for claim in record.claims:
-        text = claim.text if len(claim.text) <= 160 else claim.text[:157] + "…"
+    for i, claim in enumerate(record.claims, 1):
+        text = claim.text if len(claim.text) <= 120 else claim.text[:117] + "…"
         source = claim.source.name if claim.source else (claim.attribution.mention or "—")
+        # short columns first: the UI gives the table one scroll width, and a long claim text
+        # in front would push the status out of sight
         rows.append(
             {
-                "claim": text,
-                "source": source,
+                "#": str(i),
                 "status": claim.status,
-                "confidence": claim.confidence,
-                "evidence": str(len(claim.evidence)),
                 "review": "yes" if claim.needs_review else "no",
+                "confidence": claim.confidence,
+                "source": source,
+                "evidence": str(len(claim.evidence)),
+                "claim": text,
             }
         )
     return rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from prefect import flow, tags, task
+from prefect import flow, get_run_logger, tags, task
 from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
 
@@ -48,9 +48,20 @@ def publish_task(record: VerificationRecord) -> None:
     log_prints=True,
 )
 async def verify_article(article_id: str, revision: int) -> dict[str, Any]:
+    logger = get_run_logger()
     parts, parts_key = load_task(article_id, revision)
+    if parts.missing:
+        logger.warning(
+            "deadline passed without %s: the record is partial", ", ".join(parts.missing)
+        )
     record = merge_task(parts)
     stored, created = store_task(record, parts_key)
+    logger.info(
+        "%s version %d: %s",
+        "stored" if created else "already stored (rerun)",
+        stored.version,
+        description(stored),
+    )
     publish_task(stored)
     mark_merged(default_engine(), article_id, revision, parts_key, stored.status)
     await acreate_table_artifact(
