@@ -57,3 +57,16 @@ class ArchivePassage(SQLModel, table=True):
     end: int
     text: str = Field(sa_column=Column(Text, nullable=False))
     terms: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ArchiveTermStat(SQLModel, table=True):
+    """How many passages hold each index term (document frequency), kept up to date on insert.
+
+    The PostgreSQL backend reads it to leave very common terms out of the match filter
+    (workers.xref.term_stats); passages of superseded revisions still count.
+    """
+
+    __tablename__ = "archive_term_stats"
+
+    term: str = Field(primary_key=True, max_length=200)
+    passages: int

@@ -2,18 +2,19 @@
 
 A query that mentions any form of a name (داعش, "Islamic State", ISIS) matches passages
 containing any other form: each alias group becomes one query concept with alternatives.
-The built-in groups cover the archive's domain; the source registry's aliases
-(workers/sources/data/*.json, another component) are added when that file is present.
+The built-in groups cover the archive's domain, `workers.xref.gazetteer` adds places,
+people, months and number words, and the source registry's names and aliases
+(workers/sources/data/registry.json, read with its own loader) are added when present.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
+from workers.sources.registry_file import REGISTRY_FILE, read_registry_file
+from workers.xref.gazetteer import GAZETTEER
 from workers.xref.terms import index_terms
 
 # Each group: forms of one name across Arabic and English.
@@ -57,8 +58,6 @@ BUILTIN: tuple[tuple[str, ...], ...] = (
     ("ألف", "thousand"),
 )
 
-SOURCES_DATA = Path(__file__).resolve().parents[1] / "sources" / "data"
-
 Alternative = tuple[str, ...]  # the stemmed terms of one form of a name
 
 
@@ -66,7 +65,7 @@ Alternative = tuple[str, ...]  # the stemmed terms of one form of a name
 def alias_groups() -> tuple[tuple[Alternative, ...], ...]:
     """Every group as its forms' stemmed terms (empty forms dropped, duplicates merged)."""
     groups: list[tuple[Alternative, ...]] = []
-    for names in (*BUILTIN, *_registry_groups()):
+    for names in (*BUILTIN, *GAZETTEER, *registry_groups()):
         forms = {tuple(index_terms(name, drop_stopwords=False)) for name in names}
         forms.discard(())
         if len(forms) > 1:
@@ -74,57 +73,57 @@ def alias_groups() -> tuple[tuple[Alternative, ...], ...]:
     return tuple(groups)
 
 
-def _registry_groups() -> Iterator[tuple[str, ...]]:
-    """Name groups from the source registry's JSON data, whatever its nesting, if present."""
-    if not SOURCES_DATA.is_dir():
-        return
-    for path in sorted(SOURCES_DATA.glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # an unreadable optional file must not break the search
-        yield from _groups_in(data)
+@cache
+def _by_first_term() -> dict[str, list[tuple[int, Alternative]]]:
+    """(group number, form) by the form's first term, so a query is matched in one pass."""
+    index: dict[str, list[tuple[int, Alternative]]] = {}
+    for number, group in enumerate(alias_groups()):
+        for form in group:
+            index.setdefault(form[0], []).append((number, form))
+    return index
 
 
-def _groups_in(node: Any) -> Iterator[tuple[str, ...]]:
-    if isinstance(node, dict):
-        names = [v for k in ("name", "name_ar", "name_en") if isinstance(v := node.get(k), str)]
-        aliases = node.get("aliases")
-        if isinstance(aliases, dict):
-            aliases = [a for vals in aliases.values() if isinstance(vals, list) for a in vals]
-        if isinstance(aliases, list):
-            names += [a for a in aliases if isinstance(a, str)]
-        if len(names) > 1:
-            yield tuple(names)
-        for value in node.values():
-            if isinstance(value, dict | list):
-                yield from _groups_in(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _groups_in(item)
+def registry_groups(path: Path = REGISTRY_FILE) -> list[tuple[str, ...]]:
+    """Name groups of the source registry (name + English + Arabic aliases per source).
+
+    Aliases marked `~` are common words that name a source only in context (الجزيرة is also
+    "the island"), so they are left out. A missing or invalid file gives no groups: the
+    registry belongs to another component and must not break the search.
+    """
+    try:
+        entries = read_registry_file(path).sources
+    except (OSError, ValueError):
+        return []
+    groups: list[tuple[str, ...]] = []
+    for entry in entries:
+        names = (entry.name, *entry.aliases_en, *entry.aliases_ar)
+        kept = tuple(n for n in names if not n.startswith("~"))
+        if len(kept) > 1:
+            groups.append(kept)
+    return groups
 
 
 def concepts(terms: Iterable[str]) -> list[tuple[Alternative, ...]]:
     """Group query terms into concepts: an alias group found in the terms becomes one
-    concept whose alternatives are all its forms; every other term is its own concept."""
+    concept whose alternatives are all its forms; every other term is its own concept.
+    At each position the longest form wins (الدولة الإسلامية over a shorter name)."""
     seq = list(terms)
+    groups = alias_groups()
     used = [False] * len(seq)
-    out: list[tuple[Alternative, ...]] = []
-    for group in alias_groups():
-        for form in group:
-            pos = _find(seq, form, used)
-            if pos is not None:
-                for i in range(pos, pos + len(form)):
-                    used[i] = True
-                out.append(group)
-                break
+    found: list[int] = []
+    for i, term in enumerate(seq):
+        if used[i]:
+            continue
+        fits = [
+            (len(form), number)
+            for number, form in _by_first_term().get(term, [])
+            if tuple(seq[i : i + len(form)]) == form and not any(used[i : i + len(form)])
+        ]
+        if fits:
+            length, number = max(fits)
+            used[i : i + length] = [True] * length
+            if number not in found:
+                found.append(number)
+    out: list[tuple[Alternative, ...]] = [groups[n] for n in found]
     out.extend(((term,),) for term, u in zip(seq, used, strict=True) if not u)
     return out
-
-
-def _find(seq: list[str], form: Alternative, used: list[bool]) -> int | None:
-    n = len(form)
-    for i in range(len(seq) - n + 1):
-        if tuple(seq[i : i + n]) == form and not any(used[i : i + n]):
-            return i
-    return None

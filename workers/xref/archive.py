@@ -21,7 +21,8 @@ from workers.xref.documents import FactCheck, Window, windows
 from workers.xref.fulltext import FullTextIndex, index_for
 from workers.xref.ranking import Query, best_per_document, combine
 from workers.xref.ratings import normalize_rating
-from workers.xref.terms import index_terms
+from workers.xref.term_stats import count_terms
+from workers.xref.terms import passage_terms
 
 DocKind = Literal["article", "factcheck"]
 SHORTLIST = 60  # candidates fetched from the index before re-ranking
@@ -160,7 +161,7 @@ class SqlArchive:
         parts = windows(body)
         if isinstance(title, str) and title.strip() and title.strip() not in body[:500]:
             # headlines state the main claim; seq -1 and empty offsets mark them (not in body)
-            parts.append(Window(-1, 0, 0, title.strip(), " ".join(index_terms(title))))
+            parts.append(Window(-1, 0, 0, title.strip(), " ".join(passage_terms(title))))
         rows = [
             {
                 "document_id": doc_pk,
@@ -182,6 +183,7 @@ class SqlArchive:
             .all()
         )
         self.index.index(conn, [(int(pid), w.terms) for pid, w in zip(ids, parts, strict=True)])
+        count_terms(conn, (w.terms for w in parts))
 
     def search(
         self,

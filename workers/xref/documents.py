@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.ids import content_key
 from contracts.segmentation import segment
-from workers.xref.terms import index_terms
+from workers.xref.terms import passage_terms
 
 WINDOW = 2  # sentences per passage; stride 1, so each sentence is seen with its neighbour
 MAX_PASSAGE_CHARS = 1200
@@ -54,7 +54,7 @@ def windows(body: str, size: int = WINDOW) -> list[Window]:
     if not sentences:
         return []
     # Each sentence is stemmed once, though it appears in up to `size` windows.
-    sentence_terms = [" ".join(index_terms(s.text)) for s in sentences]
+    sentence_terms = [" ".join(passage_terms(s.text)) for s in sentences]
     out: list[Window] = []
     for i in range(max(1, len(sentences) - size + 1)):
         last = min(i + size, len(sentences)) - 1

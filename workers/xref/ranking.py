@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workers.xref.aliases import Alternative, concepts
-from workers.xref.terms import index_terms
+from workers.xref.terms import arabic_name_keys, index_terms
 
 ENTITY_WEIGHT = 2.0
 NUMBER_WEIGHT = 2.0
@@ -40,7 +40,14 @@ class Query:
                 for term in alternative:
                     if term.isalnum():
                         flat[term] = None
-        return cls(tuple(uniq), weights, tuple(list(flat)[:max_terms]))
+        # An Arabic word outside the alias groups may be a name: its transliteration key
+        # is one more alternative (English passages index the keys of their names).
+        keys = arabic_name_keys(text)
+        expanded = tuple(_with_key(c, keys) for c in uniq)
+        for concept in expanded:
+            if len(concept) == 2 and concept[1][0] not in flat:
+                flat[concept[1][0]] = None
+        return cls(expanded, weights, tuple(list(flat)[:max_terms]))
 
     def coverage(self, passage_terms: set[str]) -> float:
         """Weighted share of the query's concepts present in a passage (0..1)."""
@@ -53,6 +60,12 @@ class Query:
             if any(all(t in passage_terms for t in alt) for alt in concept)
         )
         return hit / total
+
+
+def _with_key(concept: tuple[Alternative, ...], keys: dict[str, str]) -> tuple[Alternative, ...]:
+    if len(concept) == 1 and len(concept[0]) == 1 and (k := keys.get(concept[0][0])):
+        return (concept[0], (k,))
+    return concept
 
 
 def _weight(concept: tuple[Alternative, ...]) -> float:

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 import snowballstemmer
 
 from workers.nlp.arabic import normalize, strip_clitics
+from workers.xref.transliterate import key, latin_name_keys
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
@@ -277,6 +278,24 @@ def index_terms(text: str, *, drop_stopwords: bool = True) -> list[str]:
         if len(tok) < 2 and not tok.isdigit():
             continue
         out.append(stem(tok))
+    return out
+
+
+def passage_terms(text: str) -> list[str]:
+    """What the index holds for a passage: its terms, then the transliteration keys of the
+    Latin-script names in it (workers.xref.transliterate), so Arabic queries reach them."""
+    return index_terms(text) + latin_name_keys(text, STOPWORDS_EN)
+
+
+def arabic_name_keys(text: str) -> dict[str, str]:
+    """Query side: the stemmed term of each Arabic word mapped to its transliteration key."""
+    out: dict[str, str] = {}
+    for tok in raw_tokens(text):
+        if tok in STOPWORDS_AR or not _ARABIC_LETTER.match(tok):
+            continue
+        k = key(tok)
+        if k is not None:
+            out.setdefault(stem(tok), k)
     return out
 
 
