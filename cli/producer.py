@@ -24,7 +24,7 @@ def submit_article(article: ArticleSubmitted, settings: KafkaSettings | None = N
         raise CliError(f"cannot reach Kafka at {settings.bootstrap}: {exc}") from exc
     try:
         producer.send(
-            ARTICLES_SUBMITTED,
+            settings.topic(ARTICLES_SUBMITTED),
             key=article.article_id.encode(),
             value=encode(article),
             headers=standard_headers(correlation, "ArticleSubmitted"),

@@ -22,7 +22,7 @@ def publish_record(record: VerificationRecord, settings: KafkaSettings | None = 
     settings = settings or KafkaSettings()
     correlation = f"{record.article_id}:{record.revision}:{record.version}"
     future = _producer(settings.bootstrap).send(
-        RECORDS,
+        settings.topic(RECORDS),
         key=record.article_id.encode(),
         value=encode(record),
         headers=standard_headers(correlation, "VerificationRecord"),

@@ -10,13 +10,14 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+P="${VERIFY_KAFKA_TOPIC_PREFIX:-}"   # a namespace, e.g. "staging." (same setting as the services)
 declare -A WANT=(
-  [articles.submitted]="$VERIFY_PARTITIONS"
-  [results.extraction]="$VERIFY_PARTITIONS"
-  [results.sources]="$VERIFY_PARTITIONS"
-  [results.xref]="$VERIFY_PARTITIONS"
-  [verify.records]=3
-  [verify.dlq]=1
+  ["${P}articles.submitted"]="$VERIFY_PARTITIONS"
+  ["${P}results.extraction"]="$VERIFY_PARTITIONS"
+  ["${P}results.sources"]="$VERIFY_PARTITIONS"
+  ["${P}results.xref"]="$VERIFY_PARTITIONS"
+  ["${P}verify.records"]=3
+  ["${P}verify.dlq"]=1
 )
 
 topic_cmd() {

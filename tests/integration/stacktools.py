@@ -21,11 +21,17 @@ from sqlalchemy.engine import Engine
 
 from storage.engine import make_engine
 from storage.migrate import upgrade
+from workers.runtime.settings import KafkaSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 BOOTSTRAP = os.environ.get("VERIFY_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
 PREFECT_API = os.environ.get("PREFECT_API_URL", "http://127.0.0.1:4200/api")
 SERVICES = ("extraction", "sources", "xref", "collector")
+
+
+def physical(name: str) -> str:
+    """The topic name under this test session's namespace (VERIFY_KAFKA_TOPIC_PREFIX)."""
+    return KafkaSettings().topic(name)
 
 
 def port_open(address: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from kafka import KafkaProducer
-from stacktools import Stack, make_stack, wait_for
+from stacktools import Stack, make_stack, physical, wait_for
 
 from contracts.events import ExtractionResult, SourcesResult, XrefResult
 from contracts.record import Attribution, ExtractedClaim
@@ -46,7 +46,9 @@ def test_missing_parts_give_a_partial_record_then_a_late_part_a_new_version(
         article_id=article_id, revision=1, language="en", sentences=1, claims=[claim]
     )
     producer.send(
-        RESULTS_EXTRACTION, key=article_id.encode(), value=extraction.model_dump_json().encode()
+        physical(RESULTS_EXTRACTION),
+        key=article_id.encode(),
+        value=extraction.model_dump_json().encode(),
     ).get(10)
 
     def partial_record() -> object:
@@ -60,7 +62,7 @@ def test_missing_parts_give_a_partial_record_then_a_late_part_a_new_version(
         SourcesResult(article_id=article_id, revision=1, mentions=[]),
         XrefResult(article_id=article_id, revision=1, items=[]),
     ):
-        topic = RESULTS_SOURCES if late.part == "sources" else RESULTS_XREF
+        topic = physical(RESULTS_SOURCES if late.part == "sources" else RESULTS_XREF)
         producer.send(topic, key=article_id.encode(), value=late.model_dump_json().encode()).get(10)
 
     def complete_version() -> object:

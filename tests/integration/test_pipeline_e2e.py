@@ -8,13 +8,13 @@ import uuid
 import pytest
 from kafka import KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
-from stacktools import Stack, prefect_post, read_topic, wait_for
+from stacktools import Stack, physical, prefect_post, read_topic, wait_for
 
 from cli.producer import submit_article
 from contracts import headers as h
 from contracts.events import ArticleSubmitted
 from contracts.record import VerificationRecord
-from contracts.topics import ARTICLES_SUBMITTED, DLQ, RECORDS
+from contracts.topics import ARTICLES_SUBMITTED, DLQ, RECORDS, RESULTS_EXTRACTION
 from flows.artifact import artifact_key
 from storage.record_store import count_records, latest_record
 from workers.runtime.dlq import replay_all
@@ -48,16 +48,20 @@ def test_seed_article_end_to_end(stack: Stack, seed_article: str) -> None:
     def ours(found: list[ConsumerRecord]) -> bool:
         return any(VerificationRecord.model_validate_json(m.value) == record for m in found)
 
-    messages = read_topic(RECORDS, article_id.encode(), want=99, until=ours)
+    messages = read_topic(physical(RECORDS), article_id.encode(), want=99, until=ours)
     assert ours(messages)
     assert all(h.header(m.headers, h.SCHEMA_VERSION) == "1" for m in messages)
 
     # one completed flow run in the Prefect API, tagged, with the claim table artifact
-    runs = prefect_post(
-        "/flow_runs/filter", {"flow_runs": {"name": {"any_": [f"verify-{article_id}-r1"]}}}
-    )
-    assert len(runs) == 1
-    assert runs[0]["state_type"] == "COMPLETED"
+    # (the record is stored before the flow's last steps, publish and artifact, finish)
+    run_name = f"verify-{article_id}-r1"
+
+    def completed_runs() -> list[dict[str, object]]:
+        runs = prefect_post("/flow_runs/filter", {"flow_runs": {"name": {"any_": [run_name]}}})
+        return runs if runs and all(r["state_type"] == "COMPLETED" for r in runs) else []
+
+    runs = wait_for(completed_runs, 60, f"flow run {run_name} to complete", stack)
+    assert isinstance(runs, list) and len(runs) == 1
     assert {"lang:ar", "outlet:test-outlet"} <= set(runs[0]["tags"])
     artifacts = prefect_post(
         "/artifacts/filter", {"artifacts": {"key": {"any_": [artifact_key(article_id)]}}}
@@ -73,11 +77,13 @@ def test_malformed_events_go_to_the_dead_letter_topic_and_workers_keep_going(
     stack: Stack, producer: KafkaProducer
 ) -> None:
     bad_key = f"bad-{uuid.uuid4().hex[:8]}".encode()
-    producer.send(ARTICLES_SUBMITTED, key=bad_key, value=b"{not json").get(timeout=10)
-    producer.send(ARTICLES_SUBMITTED, key=bad_key, value=b'{"article_id": "x"}').get(timeout=10)
+    producer.send(physical(ARTICLES_SUBMITTED), key=bad_key, value=b"{not json").get(timeout=10)
+    producer.send(physical(ARTICLES_SUBMITTED), key=bad_key, value=b'{"article_id": "x"}').get(
+        timeout=10
+    )
 
     # every consumer of articles.submitted (3 workers + collector) dead-letters both
-    dead = read_topic(DLQ, bad_key, want=8, timeout=90)
+    dead = read_topic(physical(DLQ), bad_key, want=8, timeout=180)
     assert len(dead) == 8
     reasons = {h.header(m.headers, h.DLQ_REASON) or "" for m in dead}
     assert any(r.startswith("value is not JSON") for r in reasons)
@@ -89,7 +95,7 @@ def test_malformed_events_go_to_the_dead_letter_topic_and_workers_keep_going(
         "collector",
     }
     for m in dead:
-        assert h.header(m.headers, h.DLQ_ORIGIN_TOPIC) == ARTICLES_SUBMITTED
+        assert h.header(m.headers, h.DLQ_ORIGIN_TOPIC) == physical(ARTICLES_SUBMITTED)
         assert h.header(m.headers, h.DLQ_ORIGIN_OFFSET) is not None
         assert m.value in (b"{not json", b'{"article_id": "x"}')  # the original, unchanged
 
@@ -114,14 +120,16 @@ def test_a_redelivered_article_yields_no_second_record(stack: Stack) -> None:
     marker = ArticleSubmitted(article_id=f"mark-{uuid.uuid4().hex[:8]}", body="The UN said so.")
     submit_article(marker)
     _record(stack, marker.article_id)
-    parts = read_topic("results.extraction", article.article_id.encode(), want=2, timeout=60)
+    parts = read_topic(
+        physical(RESULTS_EXTRACTION), article.article_id.encode(), want=2, timeout=60
+    )
     assert len(parts) == 2
     assert count_records(stack.engine, article.article_id) == 1
     again = latest_record(stack.engine, article.article_id)
     assert again is not None and again.version == first.version == 1
     published = [
         VerificationRecord.model_validate_json(m.value)
-        for m in read_topic(RECORDS, article.article_id.encode(), want=99, timeout=10)
+        for m in read_topic(physical(RECORDS), article.article_id.encode(), want=99, timeout=10)
     ]
     assert [r.created_at for r in published].count(first.created_at) == 1  # published once
 
@@ -134,13 +142,13 @@ def test_dead_letters_replay_once_to_their_origin_and_get_processed(
     article = ArticleSubmitted(article_id=f"dlq-{uuid.uuid4().hex[:8]}", body="The UN said so.")
     for service in ("xref", "collector"):
         producer.send(
-            DLQ,
+            physical(DLQ),
             key=article.article_id.encode(),
             value=article.model_dump_json().encode(),
             headers=[
                 (h.DLQ_SERVICE, service.encode()),
                 (h.DLQ_REASON, b"failed after 3 attempts: OperationalError"),
-                (h.DLQ_ORIGIN_TOPIC, ARTICLES_SUBMITTED.encode()),
+                (h.DLQ_ORIGIN_TOPIC, physical(ARTICLES_SUBMITTED).encode()),
                 (h.DLQ_ORIGIN_PARTITION, b"0"),
                 (h.DLQ_ORIGIN_OFFSET, b"123456789"),
             ],
@@ -150,7 +158,7 @@ def test_dead_letters_replay_once_to_their_origin_and_get_processed(
     report = replay_all(settings, group, key=article.article_id)
     assert report.replayed == 1 and report.seen >= 2
     assert _record(stack, article.article_id).article_id == article.article_id
-    sent = read_topic(ARTICLES_SUBMITTED, article.article_id.encode(), want=2, timeout=10)
+    sent = read_topic(physical(ARTICLES_SUBMITTED), article.article_id.encode(), want=2, timeout=10)
     assert len(sent) == 1  # sent back once, although two services had dead-lettered it
     again = replay_all(settings, group, key=article.article_id)
     assert again.replayed == 0  # the group remembers: nothing twice

@@ -10,7 +10,7 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.consumer.fetcher import ConsumerRecord
-from stacktools import BOOTSTRAP, read_topic
+from stacktools import BOOTSTRAP, physical, read_topic
 
 from contracts import headers as h
 from contracts.events import ArticleSubmitted
@@ -26,9 +26,12 @@ def topics() -> Iterator[tuple[str, str]]:
     suffix = uuid.uuid4().hex[:8]
     names = (f"test.in.{suffix}", f"test.out.{suffix}")
     admin = KafkaAdminClient(bootstrap_servers=BOOTSTRAP)
-    admin.create_topics([NewTopic(n, num_partitions=1, replication_factor=1) for n in names])
+    physical_names = [physical(n) for n in names]  # under the module's namespace
+    admin.create_topics(
+        [NewTopic(n, num_partitions=1, replication_factor=1) for n in physical_names]
+    )
     yield names
-    admin.delete_topics(list(names))
+    admin.delete_topics(physical_names)
     admin.close()
 
 
@@ -48,7 +51,7 @@ def test_retries_then_dead_letters_commits_and_stops_cleanly(
     poison, good = f"poison-{uuid.uuid4().hex[:6]}", f"good-{uuid.uuid4().hex[:6]}"
     for article_id in (poison, good):
         value = ArticleSubmitted(article_id=article_id, body="text").model_dump_json().encode()
-        producer.send(source, key=article_id.encode(), value=value).get(10)
+        producer.send(physical(source), key=article_id.encode(), value=value).get(10)
 
     settings = KafkaSettings(
         group_prefix=f"test-{uuid.uuid4().hex[:6]}", max_attempts=3, retry_backoff_s=0.05
@@ -57,8 +60,8 @@ def test_retries_then_dead_letters_commits_and_stops_cleanly(
     thread = threading.Thread(target=service.run)
     thread.start()
     try:
-        out = read_topic(sink, good.encode(), want=1, timeout=60)
-        dead = read_topic(DLQ, poison.encode(), want=1, timeout=60)
+        out = read_topic(physical(sink), good.encode(), want=1, timeout=60)
+        dead = read_topic(physical(DLQ), poison.encode(), want=1, timeout=60)
     finally:
         service.stop()
         thread.join(timeout=30)
@@ -70,13 +73,13 @@ def test_retries_then_dead_letters_commits_and_stops_cleanly(
     assert h.header(letter.headers, h.DLQ_ERROR) == "handler-error"
     assert h.header(letter.headers, h.DLQ_ATTEMPTS) == "3"
     assert "RuntimeError: database is down" in (h.header(letter.headers, h.DLQ_REASON) or "")
-    assert h.header(letter.headers, h.DLQ_ORIGIN_TOPIC) == source
+    assert h.header(letter.headers, h.DLQ_ORIGIN_TOPIC) == physical(source)
 
     # both inputs were committed: a restarted consumer in the group has nothing left to read
     consumer = KafkaConsumer(
         bootstrap_servers=BOOTSTRAP, group_id=f"{settings.group_prefix}.runtime-test"
     )
     try:
-        assert consumer.committed(TopicPartition(source, 0)) == 2
+        assert consumer.committed(TopicPartition(physical(source), 0)) == 2
     finally:
         consumer.close()

@@ -22,6 +22,7 @@ from storage.join_store import due_joins, record_article, record_part
 from workers.collector.settings import CollectorSettings
 from workers.runtime import Outgoing, Service, decode
 from workers.runtime.logs import setup_logging
+from workers.runtime.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
 
@@ -33,19 +34,24 @@ _RESULT_MODELS: dict[str, type[PartResult]] = {
 
 
 class Collector:
-    def __init__(self, settings: CollectorSettings | None = None) -> None:
+    def __init__(
+        self, settings: CollectorSettings | None = None, kafka: KafkaSettings | None = None
+    ) -> None:
         self.settings = settings or CollectorSettings()
+        kafka = kafka or KafkaSettings()
+        self._articles = kafka.topic(ARTICLES_SUBMITTED)
+        self._models = {kafka.topic(t): model for t, model in _RESULT_MODELS.items()}
         self.engine = default_engine()
         self._last_sweep = 0.0
         self._retry_at: dict[tuple[str, int], tuple[int, float]] = {}  # failures, next try
 
     def handle(self, record: ConsumerRecord) -> list[Outgoing]:
-        if record.topic == ARTICLES_SUBMITTED:
+        if record.topic == self._articles:
             record_article(
                 self.engine, decode(record.value, ArticleSubmitted), self.settings.deadline_s
             )
         else:
-            part: PartResult = decode(record.value, _RESULT_MODELS[record.topic])
+            part: PartResult = decode(record.value, self._models[record.topic])
             record_part(self.engine, part, self.settings.deadline_s)
         return []  # the effect is the database write; the flow publishes the record
 
@@ -71,12 +77,14 @@ class Collector:
 
 def main() -> None:
     setup_logging()
-    collector = Collector()
+    kafka = KafkaSettings()
+    collector = Collector(kafka=kafka)
     topics = [ARTICLES_SUBMITTED, *_RESULT_MODELS]
     Service(
         "collector",
         topics,
         collector.handle,
+        kafka,
         after_commit=collector.run_due,
         on_idle=collector.sweep,
     ).run()

@@ -53,7 +53,7 @@ def read_dead_letters(
     """Dead letters from the start (no group) or from `group`'s committed position, until the
     topic has been idle for `idle_ms`. The consumer is yielded so a caller can commit."""
     consumer = KafkaConsumer(
-        DLQ,
+        settings.topic(DLQ),
         bootstrap_servers=settings.bootstrap,
         group_id=group,
         enable_auto_commit=False,

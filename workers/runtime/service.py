@@ -73,7 +73,9 @@ class Service:
             signal.signal(signal.SIGINT, self.stop)
         consumer = make_consumer(self.settings, self.name)
         producer = make_producer(self.settings)
-        consumer.subscribe(self.topics, listener=_Listener(self.name))
+        consumer.subscribe(
+            [self.settings.topic(t) for t in self.topics], listener=_Listener(self.name)
+        )
         log.info("%s: consuming %s from %s", self.name, self.topics, self.settings.bootstrap)
         try:
             while not self._stop.is_set():
@@ -129,7 +131,8 @@ class Service:
         hdrs = out.headers or []
         if correlation and not any(k == h.CORRELATION_ID for k, _ in hdrs):
             hdrs = [*hdrs, (h.CORRELATION_ID, correlation.encode())]
-        return producer.send(out.topic, key=out.key.encode(), value=encode(out.value), headers=hdrs)
+        topic = self.settings.topic(out.topic)
+        return producer.send(topic, key=out.key.encode(), value=encode(out.value), headers=hdrs)
 
     def _dead_letter(
         self,
@@ -152,7 +155,8 @@ class Service:
             (h.DLQ_ATTEMPTS, str(attempts).encode()),
         ]
         # the original bytes go unchanged, so nothing is lost and the message can be replayed
-        return producer.send(DLQ, key=record.key, value=record.value, headers=dlq_headers)
+        topic = self.settings.topic(DLQ)
+        return producer.send(topic, key=record.key, value=record.value, headers=dlq_headers)
 
 
 def _where(record: ConsumerRecord) -> str:

@@ -7,6 +7,9 @@ class KafkaSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VERIFY_KAFKA_", extra="ignore")
 
     bootstrap: str = "127.0.0.1:9092"
+    # A namespace for every topic ("staging." → "staging.articles.submitted"), so several
+    # pipelines (environments, test runs) can share one cluster without reading each other.
+    topic_prefix: str = ""
     group_prefix: str = "verify"
     max_attempts: int = 3  # tries per message before it goes to the dead-letter topic
     retry_backoff_s: float = 0.5  # doubled after each failed try
@@ -16,3 +19,7 @@ class KafkaSettings(BaseSettings):
     session_timeout_ms: int = 10_000
     auto_offset_reset: str = "earliest"
     send_timeout_s: float = 30.0
+
+    def topic(self, name: str) -> str:
+        """The physical topic name of a logical one from contracts.topics."""
+        return self.topic_prefix + name
