@@ -57,7 +57,8 @@ class Collector:
 
     def run_due(self) -> None:
         """Run the flow for joins that are complete, past their deadline, or left by a crash."""
-        for key in due_joins(self.engine):
+        # joins waiting out a back-off must not crowd newer ones out of the batch
+        for key in due_joins(self.engine, limit=50 + len(self._retry_at)):
             failures, retry_at = self._retry_at.get(key, (0, 0.0))
             if time.monotonic() < retry_at:
                 continue
