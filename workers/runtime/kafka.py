@@ -16,6 +16,7 @@ def make_producer(settings: KafkaSettings) -> KafkaProducer:
         linger_ms=5,
         retries=5,
         max_in_flight_requests_per_connection=5,
+        bootstrap_timeout_ms=settings.bootstrap_timeout_ms,
     )
 
 
@@ -30,4 +31,5 @@ def make_consumer(settings: KafkaSettings, group: str) -> KafkaConsumer:
         session_timeout_ms=settings.session_timeout_ms,
         heartbeat_interval_ms=max(1000, settings.session_timeout_ms // 3),
         allow_auto_create_topics=False,
+        bootstrap_timeout_ms=settings.bootstrap_timeout_ms,
     )

@@ -19,6 +19,7 @@ class KafkaSettings(BaseSettings):
     session_timeout_ms: int = 10_000
     auto_offset_reset: str = "earliest"
     send_timeout_s: float = 30.0
+    bootstrap_timeout_ms: int = 10_000  # how long to wait for a first broker before failing
 
     def topic(self, name: str) -> str:
         """The physical topic name of a logical one from contracts.topics."""

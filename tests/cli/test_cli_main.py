@@ -1,0 +1,49 @@
+"""The `verify` console script: failures are one readable line on stderr and exit code 1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def verify(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from cli.main import run; run()", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_submit_without_a_reachable_broker_says_so(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The UN said 300 people fled.", encoding="utf-8")
+    done = verify(
+        "submit", str(article),
+        VERIFY_KAFKA_BOOTSTRAP="127.0.0.1:1", VERIFY_KAFKA_BOOTSTRAP_TIMEOUT_MS="1000",
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "error: cannot reach Kafka at 127.0.0.1:1: KafkaTimeoutError: Unable to bootstrap from "
+        "127.0.0.1:1"
+    ]
+
+
+def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'v.db'}"
+    missing = verify("records", "get", "nope", VERIFY_DATABASE_URL=db)
+    assert (missing.returncode, missing.stderr.strip()) == (1, "error: no record for 'nope'")
+    unreadable = verify("check", str(tmp_path / "absent.txt"), VERIFY_DATABASE_URL=db)
+    assert unreadable.returncode == 1
+    assert unreadable.stderr.startswith(f"error: cannot read {tmp_path / 'absent.txt'}")
+    assert len(unreadable.stderr.strip().splitlines()) == 1
+    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+    bad_id = verify("submit", str(tmp_path / "a.txt"), "--id", "bad id")
+    assert bad_id.returncode == 1
+    assert bad_id.stderr.startswith("error: invalid article: article_id: String should match")
