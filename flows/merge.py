@@ -14,6 +14,7 @@ from contracts.events import (
 )
 from contracts.record import (
     PARTS,
+    Attribution,
     Claim,
     Evidence,
     ExtractedClaim,
@@ -82,11 +83,36 @@ def evidence_for(claim: ExtractedClaim, xref: XrefResult) -> list[Evidence]:
     return []
 
 
+EDGE_CHARS = 20  # how near the claim's start a cited mention must begin to be its subject
+
+
+def credited(claim: ExtractedClaim, mentions: list[SourceMention]) -> ExtractedClaim:
+    """The claim, attributed to a cited source that the source-lookup worker found at its
+    start or its very end when extraction saw no attribution: a headline or wire credit
+    ("… kills six Syrian state TV."), a subject before its verb ("صحيفة واشنطن بوست ذكرت").
+    Mentions elsewhere in the claim are left alone: there they are as often what the claim
+    is about as who said it."""
+    if claim.attribution.type != "none":
+        return claim
+    inside = [
+        m
+        for m in mentions
+        if claim.start <= m.start
+        and m.end <= claim.end
+        and (m.start - claim.start <= EDGE_CHARS or claim.end - m.end <= 2)
+    ]
+    if not inside:
+        return claim
+    m = inside[0]
+    credit = Attribution(type=m.type, mention=m.mention, start=m.start, end=m.end)
+    return claim.model_copy(update={"attribution": credit})
+
+
 def merge(parts: Parts, version: int = 1) -> VerificationRecord:
     claims: list[Claim] = []
     extracted = parts.extraction.claims if parts.extraction else []
     mentions = parts.sources.mentions if parts.sources else []
-    for c in extracted:
+    for c in (credited(c, mentions) for c in extracted):
         source = source_for(c, mentions)
         evidence = evidence_for(c, parts.xref) if parts.xref else []
         verdict = decide(c, source, evidence, xref_available=parts.xref is not None)

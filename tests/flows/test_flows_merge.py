@@ -101,3 +101,24 @@ def test_missing_parts_make_a_partial_record_that_says_which() -> None:
     assert any("source lookup did not report" in r for r in record.claims[0].rationale)
     empty = merge(Parts("a", 1))
     assert empty.claims == [] and empty.missing_parts == ["extraction", "sources", "xref"]
+
+
+def test_a_credit_found_only_by_source_lookup_attributes_the_claim() -> None:
+    state_tv = SourceRef(
+        source_id="sy-state-tv", name="Syrian state television", kind="broadcaster",
+        country="SY", reliability="unknown", match_score=1.0,
+    )  # fmt: skip
+    extraction = ExtractionResult(
+        article_id="a", revision=1, language="en", sentences=1,
+        claims=[ExtractedClaim(claim_id="c-h", text="Aleppo bomb blast kills six Syrian state TV.",
+                               start=0, end=44, kind="statistic", checkworthiness=0.8)],
+    )  # fmt: skip
+    sources = SourcesResult(article_id="a", revision=1, mentions=[
+        SourceMention(mention="Syrian state TV", start=28, end=43, type="direct", source=state_tv),
+        SourceMention(mention="Reuters", start=60, end=67, type="direct", source=None),
+    ])  # fmt: skip
+    (claim,) = merge(Parts("a", 1, extraction, sources, None)).claims
+    assert claim.attribution.mention == "Syrian state TV" and claim.attribution.start == 28
+    assert claim.source == state_tv
+    assert claim.status == "unverified"  # an identifiable source, no evidence
+    assert extraction.claims[0].attribution.type == "none"  # the worker's result is untouched
