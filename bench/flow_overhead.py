@@ -19,30 +19,19 @@ from flows.publish import publish_record
 
 
 def _prepare(n: int, body: str) -> list[str]:
+    from flows.check import Checker
     from storage.engine import default_engine
     from storage.join_store import record_article, record_part
-    from workers.extraction.extractor import extract
-    from workers.sources.lookup import SourceRegistry, lookup_article
-    from workers.xref.archive import open_archive
-    from workers.xref.crossref import cross_reference
-    from workers.xref.stance import load_stance_model
 
     engine = default_engine()
-    registry, archive, stance = (
-        SourceRegistry.load(engine),
-        open_archive(engine),
-        load_stance_model(),
-    )
+    checker = Checker.for_engine(engine)
     ids = []
     stamp = int(time.time())
     for i in range(n):
         article = ArticleSubmitted(article_id=f"bench-{stamp}-{i}", body=body, language="ar")
-        extraction = extract(article)
-        for part in (
-            extraction,
-            lookup_article(article, registry),
-            cross_reference(article, extraction.claims, archive, stance),
-        ):
+        parts = checker.parts(article)
+        for part in (parts.extraction, parts.sources, parts.xref):
+            assert part is not None
             record_part(engine, part, 600)
         record_article(engine, article, 600)
         ids.append(article.article_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.engine import Engine
 
 from contracts.events import ArticleSubmitted
@@ -9,15 +11,34 @@ from contracts.record import VerificationRecord
 from flows.merge import ArticleMeta, Parts, merge
 from workers.extraction.extractor import extract
 from workers.sources.lookup import SourceRegistry, lookup_article
-from workers.xref.archive import open_archive
+from workers.xref.archive import Archive, open_archive
 from workers.xref.crossref import cross_reference
-from workers.xref.stance import load_stance_model
+from workers.xref.stance import StanceModel, load_stance_model
+
+
+@dataclass(frozen=True)
+class Checker:
+    """What the three workers load once at start-up, for checking many articles in-process."""
+
+    registry: SourceRegistry
+    archive: Archive
+    stance: StanceModel
+
+    @classmethod
+    def for_engine(cls, engine: Engine) -> Checker:
+        return cls(SourceRegistry.load(engine), open_archive(engine), load_stance_model())
+
+    def parts(self, article: ArticleSubmitted) -> Parts:
+        """The three workers' results for `article`, as the collector would join them."""
+        extraction = extract(article)
+        sources = lookup_article(article, self.registry)
+        xref = cross_reference(article, extraction.claims, self.archive, self.stance)
+        meta = ArticleMeta.of(article)
+        return Parts(article.article_id, article.revision, extraction, sources, xref, meta)
+
+    def check(self, article: ArticleSubmitted) -> VerificationRecord:
+        return merge(self.parts(article))
 
 
 def check_article(article: ArticleSubmitted, engine: Engine) -> VerificationRecord:
-    extraction = extract(article)
-    sources = lookup_article(article, SourceRegistry.load(engine))
-    xref = cross_reference(article, extraction.claims, open_archive(engine), load_stance_model())
-    meta = ArticleMeta.of(article)
-    parts = Parts(article.article_id, article.revision, extraction, sources, xref, meta)
-    return merge(parts)
+    return Checker.for_engine(engine).check(article)
