@@ -9,14 +9,14 @@ from prefect import flow, get_run_logger, tags, task
 from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from contracts.ids import content_key
 from contracts.record import VerificationRecord
 from flows.artifact import artifact_key, claim_rows, description
+from flows.material import material_key
 from flows.merge import Parts, merge
 from flows.publish import publish_record
 from storage.engine import default_engine
 from storage.join_store import load_parts, mark_merged
-from storage.record_store import save_record
+from storage.record_store import is_published, mark_published, save_record
 
 
 @task(name="load-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -30,14 +30,20 @@ def merge_task(parts: Parts) -> VerificationRecord:
 
 
 @task(name="store-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def store_task(record: VerificationRecord, parts_key: str) -> tuple[VerificationRecord, bool]:
-    # the record's content key is the parts it was made from: a rerun stores nothing new
-    return save_record(default_engine(), record, content_key(parts_key, record.status))
+def store_task(record: VerificationRecord) -> tuple[VerificationRecord, bool]:
+    # a new version only when something an editor sees changed (flows.material)
+    return save_record(default_engine(), record, material_key(record))
 
 
 @task(name="publish-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def publish_task(record: VerificationRecord) -> None:
+def publish_task(record: VerificationRecord) -> bool:
+    """Publish the version unless it is on the topic already (a rerun after a crash)."""
+    engine = default_engine()
+    if is_published(engine, record):
+        return False
     publish_record(record)
+    mark_published(engine, record)
+    return True
 
 
 @flow(
@@ -55,7 +61,7 @@ async def verify_article(article_id: str, revision: int) -> dict[str, Any]:
             "deadline passed without %s: the record is partial", ", ".join(parts.missing)
         )
     record = merge_task(parts)
-    stored, created = store_task(record, parts_key)
+    stored, created = store_task(record)
     logger.info(
         "%s version %d: %s",
         "stored" if created else "already stored (rerun)",
