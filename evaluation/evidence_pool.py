@@ -65,12 +65,13 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
+    # normalised first, so Arabic-Indic digits are digits (the pass-1 pools were built
+    # before this fix; it changes nothing for the set's claims, which have none)
     out = []
-    for raw in _TOKEN.findall(text):
-        if raw in STOP or normalise(raw) in STOP:
+    for word in _TOKEN.findall(normalise(text)):
+        if word in STOP:
             continue
-        word = normalise(raw).replace(",", "")
-        out.append(stem(word))
+        out.append(stem(word.replace(",", "")))
     return [t for t in out if t and t not in STOP]
 
 

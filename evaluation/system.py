@@ -14,7 +14,6 @@ adapted. Everything else talks to `System`:
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -130,8 +129,9 @@ class System:
 
 def open_system(workdir: Path, database_url: str | None = None) -> System:
     """A fresh system in `workdir`: its SQLite file (unless a URL is given) and data dir are
-    removed and recreated, migrations applied. VERIFY_DATABASE_URL and VERIFY_DATA_DIR are
-    set for this process so settings-driven code finds the same pair."""
+    removed and recreated, migrations applied. Nothing global is changed (no environment
+    variables), so tests can open several systems in one process: code that needs the pair
+    (VERIFY_DATABASE_URL / VERIFY_DATA_DIR) is handed `database_url` and `data_dir`."""
     from storage.engine import make_engine
     from storage.migrate import upgrade
     from workers.xref.archive import open_archive
@@ -145,8 +145,6 @@ def open_system(workdir: Path, database_url: str | None = None) -> System:
         for suffix in ("", "-wal", "-shm"):
             (workdir / (DB_FILE + suffix)).unlink(missing_ok=True)
         database_url = f"sqlite:///{workdir / DB_FILE}"
-    os.environ["VERIFY_DATABASE_URL"] = database_url
-    os.environ["VERIFY_DATA_DIR"] = str(data_dir)
     engine = make_engine(database_url)
     upgrade(engine)
     return System(workdir, data_dir, database_url, engine, open_archive(engine))
