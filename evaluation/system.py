@@ -18,21 +18,21 @@ import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.engine import Engine
 
 from contracts.events import ArticleSubmitted
 from contracts.record import VerificationRecord
-from workers.xref.archive import Archive, Passage
-from workers.xref.documents import FactCheck
+from workers.xref.archive import Archive
 
 DB_FILE = "verify.db"
 DATA_DIR = "data"
 
 
 class _NotArchiving:
-    """The archive, except that checked articles are not added to it (checks stay independent)."""
+    """The archive, except that checked articles are not added to it (checks stay
+    independent). Everything else is delegated, so new archive methods pass through."""
 
     def __init__(self, archive: Archive) -> None:
         self._archive = archive
@@ -40,23 +40,8 @@ class _NotArchiving:
     def add_article(self, article: ArticleSubmitted) -> bool:
         return False
 
-    def add_factcheck(self, factcheck: FactCheck) -> bool:
-        return self._archive.add_factcheck(factcheck)
-
-    def search(
-        self,
-        query: str,
-        *,
-        language: str | None = None,
-        exclude_article_id: str | None = None,
-        limit: int = 10,
-    ) -> list[Passage]:
-        return self._archive.search(
-            query, language=language, exclude_article_id=exclude_article_id, limit=limit
-        )
-
-    def count(self) -> int:
-        return self._archive.count()
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._archive, name)
 
 
 @dataclass
@@ -122,7 +107,7 @@ class System:
             shared = next(iter(self._checkers.values()), None)
             registry = shared.registry if shared else SourceRegistry.load(self.engine)
             stance = shared.stance if shared else load_stance_model()
-            target = self.archive if archive else _NotArchiving(self.archive)
+            target = self.archive if archive else cast(Archive, _NotArchiving(self.archive))
             self._checkers[archive] = Checker(registry, target, stance)
         return self._checkers[archive]
 
