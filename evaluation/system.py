@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 
 from contracts.events import ArticleSubmitted
 from contracts.record import VerificationRecord
-from workers.xref.archive import Archive
+from workers.xref.archive import IndexedArchive
 
 DB_FILE = "verify.db"
 DATA_DIR = "data"
@@ -34,7 +34,7 @@ class _NotArchiving:
     """The archive, except that checked articles are not added to it (checks stay
     independent). Everything else is delegated, so new archive methods pass through."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: IndexedArchive) -> None:
         self._archive = archive
 
     def add_article(self, article: ArticleSubmitted) -> bool:
@@ -52,7 +52,7 @@ class System:
     data_dir: Path
     database_url: str
     engine: Engine
-    archive: Archive
+    archive: IndexedArchive
     _checkers: dict[bool, Any] = field(default_factory=dict, repr=False)
 
     def import_file(self, path: Path) -> dict[str, int]:
@@ -65,11 +65,8 @@ class System:
         """Add articles given as dicts (id, text, title, outlet, url, published_at, language)."""
         from workers.xref.importer import article_from
 
-        counts = {"added": 0, "present": 0}
-        for obj in articles:
-            added = self.archive.add_article(article_from(dict(obj)))
-            counts["added" if added else "present"] += 1
-        return counts
+        added, present = self.archive.add_many(article_from(dict(obj)) for obj in articles)
+        return {"added": added, "present": present}
 
     def check(self, article: Mapping[str, Any], archive: bool = False) -> VerificationRecord:
         """The in-process verification of one article (the three workers + merge).
@@ -107,7 +104,7 @@ class System:
             shared = next(iter(self._checkers.values()), None)
             registry = shared.registry if shared else SourceRegistry.load(self.engine)
             stance = shared.stance if shared else load_stance_model()
-            target = self.archive if archive else cast(Archive, _NotArchiving(self.archive))
+            target = self.archive if archive else cast(IndexedArchive, _NotArchiving(self.archive))
             self._checkers[archive] = Checker(registry, target, stance)
         return self._checkers[archive]
 
@@ -132,4 +129,4 @@ def open_system(workdir: Path, database_url: str | None = None) -> System:
         database_url = f"sqlite:///{workdir / DB_FILE}"
     engine = make_engine(database_url)
     upgrade(engine)
-    return System(workdir, data_dir, database_url, engine, open_archive(engine))
+    return System(workdir, data_dir, database_url, engine, open_archive(engine, data_dir))
