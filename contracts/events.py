@@ -80,6 +80,7 @@ class ClaimEvidence(Model):
     start: int
     end: int
     evidence: list[Evidence]
+    related: list[Evidence] = Field(default_factory=list)
 
 
 class XrefResult(PartResult):

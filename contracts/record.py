@@ -83,8 +83,11 @@ class Evidence(Model):
     published_at: str | None = None
     snippet: str
     stance: Stance
+    # confidence in the stance: P(the direction is right) for supports/contradicts, or
+    # P(same fact) for a neutral item; with `same_fact` the status rules' decisive test
     score: float = Field(ge=0.0, le=1.0)
     reason: str
+    same_fact: float | None = Field(default=None, ge=0.0, le=1.0)  # P(states the same fact)
     kind: Literal["article", "factcheck"] = "article"
     rating: str | None = None  # a fact-check's normalised rating
     independent: bool = True  # False when same outlet or only repeating the same cited source
@@ -110,7 +113,9 @@ class Claim(ExtractedClaim):
     """A claim in the record: extraction facts plus source, evidence and a status."""
 
     source: SourceRef | None = None
+    # items stating the same fact, fact-checks first
     evidence: list[Evidence] = Field(default_factory=list)
+    related: list[Evidence] = Field(default_factory=list)  # same topic only; never decides
     status: Status
     confidence: float = Field(ge=0.0, le=1.0)
     needs_review: bool

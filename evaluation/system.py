@@ -99,13 +99,13 @@ class System:
         if archive not in self._checkers:
             from flows.check import Checker
             from workers.sources.lookup import SourceRegistry
-            from workers.xref.stance import load_stance_model
+            from workers.xref.crossref import load_models
 
             shared = next(iter(self._checkers.values()), None)
             registry = shared.registry if shared else SourceRegistry.load(self.engine)
-            stance = shared.stance if shared else load_stance_model()
+            models = shared.models if shared else load_models()
             target = self.archive if archive else cast(IndexedArchive, _NotArchiving(self.archive))
-            self._checkers[archive] = Checker(registry, target, stance)
+            self._checkers[archive] = Checker(registry, target, models)
         return self._checkers[archive]
 
 

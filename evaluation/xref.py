@@ -21,8 +21,7 @@ from contracts.record import ExtractedClaim
 from contracts.segmentation import segment
 from evaluation.xref_data import DEFAULT_SHARED, ROOT, corpus_archive, judgements
 from workers.xref.archive import Archive
-from workers.xref.crossref import cross_reference
-from workers.xref.stance import load_stance_model
+from workers.xref.crossref import cross_reference, load_models
 
 K = 10
 
@@ -68,7 +67,7 @@ def seed_demo(archive: Archive, shared: Path) -> None:
     body = (shared / "examples" / "seed-ar-001.txt").read_text(encoding="utf-8")
     article = ArticleSubmitted(article_id="seed-ar-001", body=body, language="ar")
     claims = seed_claims(article)
-    result = cross_reference(article, claims, archive, load_stance_model())
+    result = cross_reference(article, claims, archive, load_models())
     texts = {c.claim_id: c.text for c in claims}
     for item in result.items:
         print(f"\nCLAIM {texts[item.claim_id][:110]}")

@@ -12,8 +12,7 @@ from flows.merge import ArticleMeta, Parts, merge
 from workers.extraction.extractor import extract
 from workers.sources.lookup import SourceRegistry, lookup_article
 from workers.xref.archive import Archive, open_archive
-from workers.xref.crossref import cross_reference
-from workers.xref.stance import StanceModel, load_stance_model
+from workers.xref.crossref import Models, cross_reference, load_models
 
 
 @dataclass(frozen=True)
@@ -22,17 +21,17 @@ class Checker:
 
     registry: SourceRegistry
     archive: Archive
-    stance: StanceModel
+    models: Models
 
     @classmethod
     def for_engine(cls, engine: Engine) -> Checker:
-        return cls(SourceRegistry.load(engine), open_archive(engine), load_stance_model())
+        return cls(SourceRegistry.load(engine), open_archive(engine), load_models())
 
     def parts(self, article: ArticleSubmitted) -> Parts:
         """The three workers' results for `article`, as the collector would join them."""
         extraction = extract(article)
         sources = lookup_article(article, self.registry)
-        xref = cross_reference(article, extraction.claims, self.archive, self.stance)
+        xref = cross_reference(article, extraction.claims, self.archive, self.models)
         meta = ArticleMeta.of(article)
         return Parts(article.article_id, article.revision, extraction, sources, xref, meta)
 

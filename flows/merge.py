@@ -7,6 +7,7 @@ from datetime import datetime
 
 from contracts.events import (
     ArticleSubmitted,
+    ClaimEvidence,
     ExtractionResult,
     SourceMention,
     SourcesResult,
@@ -16,13 +17,13 @@ from contracts.record import (
     PARTS,
     Attribution,
     Claim,
-    Evidence,
     ExtractedClaim,
     Part,
     SourceRef,
     Summary,
     VerificationRecord,
 )
+from flows.settings import StatusSettings
 from flows.status_rules import decide
 
 
@@ -70,17 +71,20 @@ def source_for(claim: ExtractedClaim, mentions: list[SourceMention]) -> SourceRe
     return best.source
 
 
-def evidence_for(claim: ExtractedClaim, xref: XrefResult) -> list[Evidence]:
+def xref_item_for(claim: ExtractedClaim, xref: XrefResult | None) -> ClaimEvidence | None:
+    """The cross-reference worker's evidence and related items for `claim`."""
+    if xref is None:
+        return None
     for item in xref.items:
         if item.claim_id == claim.claim_id:
-            return item.evidence
+            return item
     # different extractor versions across replicas: fall back to the overlapping span
     best = max(
         xref.items, key=lambda i: _overlap(claim.start, claim.end, i.start, i.end), default=None
     )
     if best and _overlap(claim.start, claim.end, best.start, best.end) > 0:
-        return best.evidence
-    return []
+        return best
+    return None
 
 
 EDGE_CHARS = 20  # how near the claim's start a cited mention must begin to be its subject
@@ -108,14 +112,24 @@ def credited(claim: ExtractedClaim, mentions: list[SourceMention]) -> ExtractedC
     return claim.model_copy(update={"attribution": credit})
 
 
-def merge(parts: Parts, version: int = 1) -> VerificationRecord:
+def merge(
+    parts: Parts, version: int = 1, rules: StatusSettings | None = None
+) -> VerificationRecord:
+    rules = rules or StatusSettings()
     claims: list[Claim] = []
     extracted = parts.extraction.claims if parts.extraction else []
     mentions = parts.sources.mentions if parts.sources else []
     for c in (credited(c, mentions) for c in extracted):
         source = source_for(c, mentions)
-        evidence = evidence_for(c, parts.xref) if parts.xref else []
-        verdict = decide(c, source, evidence, xref_available=parts.xref is not None)
+        item = xref_item_for(c, parts.xref)
+        evidence = item.evidence if item else []
+        verdict = decide(
+            c,
+            source,
+            evidence,
+            xref_available=parts.xref is not None,
+            rules=rules,
+        )
         rationale = list(verdict.rationale)
         if parts.sources is None and c.attribution.mention:
             rationale.append("source lookup did not report in time: source not resolved")
@@ -124,6 +138,7 @@ def merge(parts: Parts, version: int = 1) -> VerificationRecord:
                 **c.model_dump(),
                 source=source,
                 evidence=evidence,
+                related=item.related if item else [],
                 status=verdict.status,
                 confidence=verdict.confidence,
                 needs_review=verdict.needs_review,

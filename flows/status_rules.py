@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracts.record import Evidence, ExtractedClaim, SourceRef, Status
+from flows.settings import StatusSettings
 
 RELIABILITY_WEIGHT = {"high": 0.9, "mixed": 0.6, "low": 0.3, "unknown": 0.5}
+DEFAULT_RULES = StatusSettings.model_construct()  # the defaults, whatever the environment
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,13 @@ def decide(
     evidence: list[Evidence],
     *,
     xref_available: bool = True,
+    rules: StatusSettings = DEFAULT_RULES,
 ) -> Verdict:
-    supports = [e for e in evidence if e.stance == "supports" and e.independent]
+    strong = [e for e in evidence if decisive(e, rules)]
+    supports = [e for e in strong if e.stance == "supports" and e.independent]
     echoes = [e for e in evidence if e.stance == "supports" and not e.independent]
-    contradicts = [e for e in evidence if e.stance == "contradicts"]
+    contradicts = [e for e in strong if e.stance == "contradicts"]
+    weak = [e for e in evidence if e.stance != "neutral" and not decisive(e, rules)]
     why: list[str] = []
 
     if source is not None and source.source_id not in ("unknown", "vague"):
@@ -51,6 +56,11 @@ def decide(
         why.append(f"{len(echoes)} supporting item(s) not independent (same outlet or same source)")
     if contradicts:
         why.append(f"{len(contradicts)} item(s) contradict it, e.g. {_cite(contradicts[0])}")
+    if weak:
+        why.append(
+            f"{len(weak)} item(s) may state the same fact but too uncertainly to decide, "
+            f"e.g. {_cite(weak[0])}"
+        )
     if not xref_available:
         why.append("cross-reference search did not report in time: evidence not checked")
 
@@ -63,11 +73,12 @@ def decide(
         confidence = max(e.score for e in contradicts)
     elif supports:
         status = "corroborated"
-        confidence = min(1.0, max(e.score for e in supports) * (1 + 0.1 * (len(supports) - 1)))
-    elif _identifiable(claim, source):
+        confidence = 1 - _all_wrong(supports)
+    elif _identifiable(claim, source) or weak:
         status = "unverified"
         confidence = RELIABILITY_WEIGHT[source.reliability] if source else 0.5
-        why.append("attributed to an identifiable source; no independent evidence either way")
+        if not weak:
+            why.append("attributed to an identifiable source; no independent evidence either way")
     else:
         status = "unsupported"
         confidence = 0.6
@@ -77,11 +88,29 @@ def decide(
     confidence = round(min(1.0, max(0.0, confidence)), 3)
     needs_review = (
         status in ("contradicted", "disputed")
+        or bool(weak)
         or confidence < 0.5
         or (status == "corroborated" and source is not None and source.reliability == "low")
         or (not xref_available and claim.checkworthiness >= 0.5)
     )
     return Verdict(status, confidence, needs_review, why)
+
+
+def decisive(item: Evidence, rules: StatusSettings) -> bool:
+    """Can this item alone decide corroborated/contradicted?"""
+    return (
+        item.stance != "neutral"
+        and (item.same_fact if item.same_fact is not None else 1.0) >= rules.decisive_same_fact
+        and item.score >= rules.decisive_stance
+    )
+
+
+def _all_wrong(items: list[Evidence]) -> float:
+    """The chance that every one of several independent items is wrong."""
+    p = 1.0
+    for e in items:
+        p *= 1 - e.score
+    return p
 
 
 def _cite(e: Evidence) -> str:

@@ -80,7 +80,12 @@ def test_merge_attaches_sources_by_span_and_evidence_by_claim_id() -> None:
 
 def test_evidence_falls_back_to_span_overlap_when_ids_differ() -> None:
     evidence = Evidence(
-        doc_id="d1", snippet="s", stance="contradicts", score=0.7, reason="different figure"
+        doc_id="d1",
+        snippet="s",
+        stance="contradicts",
+        score=0.9,
+        same_fact=0.8,
+        reason="different figure",
     )
     xref = XrefResult(
         article_id="a",

@@ -1,4 +1,5 @@
 from contracts.record import Attribution, Denial, Evidence, ExtractedClaim, SourceRef
+from flows.settings import StatusSettings
 from flows.status_rules import decide
 
 
@@ -17,13 +18,16 @@ def claim(
     )
 
 
-def ev(stance: str, independent: bool = True, score: float = 0.8) -> Evidence:
+def ev(
+    stance: str, independent: bool = True, score: float = 0.9, same_fact: float = 0.7
+) -> Evidence:
     return Evidence(
         doc_id=f"d-{stance}",
         outlet="other.example",
         snippet="…",
         stance=stance,  # type: ignore[arg-type]
         score=score,
+        same_fact=same_fact,
         reason="same figure",
         independent=independent,
     )
@@ -52,8 +56,29 @@ def test_support_that_is_not_independent_does_not_corroborate() -> None:
 
 
 def test_contradiction_only_contradicts_and_needs_review() -> None:
-    v = decide(claim(), UN, [ev("contradicts", score=0.7)])
-    assert (v.status, v.confidence, v.needs_review) == ("contradicted", 0.7, True)
+    v = decide(claim(), UN, [ev("contradicts", score=0.85)])
+    assert (v.status, v.confidence, v.needs_review) == ("contradicted", 0.85, True)
+
+
+def test_uncertain_stance_or_match_decides_nothing_and_asks_for_review() -> None:
+    for item in (ev("contradicts", score=0.7), ev("supports", same_fact=0.3)):
+        v = decide(claim(att_type="none", mention=None), None, [item])
+        assert (v.status, v.needs_review) == ("unverified", True)
+        assert any("too uncertainly to decide" in r for r in v.rationale)
+
+
+def test_decisive_thresholds_are_settings() -> None:
+    lenient = StatusSettings(decisive_same_fact=0.2, decisive_stance=0.6)
+    item = ev("contradicts", score=0.7, same_fact=0.3)
+    assert decide(claim(), UN, [item]).status == "unverified"
+    assert decide(claim(), UN, [item], rules=lenient).status == "contradicted"
+
+
+def test_a_same_fact_factcheck_rated_false_decides_contradicted() -> None:
+    factcheck = ev("contradicts", score=0.95, same_fact=0.45).model_copy(
+        update={"kind": "factcheck", "rating": "false"}
+    )
+    assert decide(claim(), UN, [factcheck]).status == "contradicted"
 
 
 def test_both_sides_is_disputed() -> None:

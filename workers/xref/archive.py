@@ -61,6 +61,7 @@ class Passage:
     start: int
     end: int
     score: float  # 0..1, higher is more relevant
+    terms: str = ""  # the passage's index terms, in order (workers.xref.terms)
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,7 @@ def _passage(hit: Hit, meta: _DocMeta, score: float) -> Passage:
         start=hit.start,
         end=hit.end,
         score=score,
+        terms=hit.terms,
     )
 
 

@@ -1,57 +1,54 @@
-"""Cross-reference one article's claims against the archive: evidence with stance per claim."""
+"""Cross-reference one article's claims against the archive: evidence with stance per claim.
+
+For each claim: retrieve candidate passages from other documents, ask the same-fact model
+which of them state the same fact (workers/xref/same_fact.py), and judge the stance of
+those only. An item carries both probabilities, `same_fact` and `score` (its stance is
+right), which the status rules compare with their decisive thresholds. Passages on the
+topic that are not the same fact are at most a few `related` items, never evidence.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from contracts.events import ArticleSubmitted, ClaimEvidence, XrefResult
-from contracts.record import Evidence, ExtractedClaim, Quantity, Stance
+from contracts.record import Evidence, ExtractedClaim, Stance
 from workers.xref.archive import Archive, Passage
 from workers.xref.cues import text_cues
-from workers.xref.stance import Prediction
+from workers.xref.same_fact import SameFactModel, load_same_fact_model
+from workers.xref.same_fact_features import ClaimView
+from workers.xref.settings import XrefSettings
+from workers.xref.stance import StanceModel, load_stance_model
 
-PER_CLAIM = 5  # evidence items kept per claim
-MIN_RELEVANCE = 0.35  # retrieval score under which a passage is not worth showing
 SNIPPET_CHARS = 400
 NEAR_DUPLICATE = 90  # rapidfuzz token-set ratio at which two passages are one report
 VERBATIM = 95  # partial ratio at which a passage reproduces the claim: a copy, not a witness
 
 
-class StancePredictor(Protocol):
-    def predict(
-        self,
-        claim: str,
-        evidence: str,
-        claim_quantities: list[Quantity] | None = None,
-        *,
-        evidence_kind: str = "article",
-        rating: str | None = None,
-        retrieved: bool = False,
-        model_verdict: tuple[Stance, float] | None = None,
-    ) -> Prediction: ...
+@dataclass(frozen=True)
+class Models:
+    """What the xref worker loads once."""
 
-    def classify_many(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[Stance, float]]: ...
+    same_fact: SameFactModel
+    stance: StanceModel
+
+
+def load_models() -> Models:
+    return Models(load_same_fact_model(), load_stance_model())
 
 
 def cross_reference(
     article: ArticleSubmitted,
     claims: list[ExtractedClaim],
     archive: Archive,
-    stance_model: StancePredictor,
+    models: Models,
+    settings: XrefSettings | None = None,
 ) -> XrefResult:
     """Evidence for every claim from *other* documents, then archive the article itself."""
-    items = [
-        ClaimEvidence(
-            claim_id=claim.claim_id,
-            start=claim.start,
-            end=claim.end,
-            evidence=evidence_for(article, claim, archive, stance_model),
-        )
-        for claim in claims
-    ]
+    items = claim_evidence(article, claims, archive, models, settings or XrefSettings())
     # Searched first, archived after: the article never finds itself.
     archive.add_article(article)
     return XrefResult(
@@ -62,58 +59,112 @@ def cross_reference(
     )
 
 
-def evidence_for(
+def claim_evidence(
     article: ArticleSubmitted,
-    claim: ExtractedClaim,
+    claims: Sequence[ExtractedClaim],
     archive: Archive,
-    stance_model: StancePredictor,
-) -> list[Evidence]:
-    passages = archive.search(
-        claim.text, language=None, exclude_article_id=article.article_id, limit=PER_CLAIM * 2
-    )
-    passages = [p for p in passages if p.score >= MIN_RELEVANCE][:PER_CLAIM]
-    # one model batch per claim; the rule cues still run per passage
-    verdicts = stance_model.classify_many([(claim.text, p.text) for p in passages])
-    out: list[Evidence] = []
-    kept: list[Passage] = []
-    for passage, verdict in zip(passages, verdicts, strict=True):
-        if passage.kind == "article" and reproduces(passage.text, claim.text):
-            # A republished or syndicated copy agrees by construction; cues elsewhere in its
-            # window (a neighbouring sentence's denial) say nothing about this claim.
-            stance: Stance = "supports"
-            confidence, reason = 1.0, "Repeats the claim word for word."
-        else:
-            stance, confidence, reason = stance_model.predict(
-                claim.text,
-                passage.text,
-                claim.quantities or None,
-                evidence_kind=passage.kind,
-                rating=passage.rating,
-                retrieved=True,
-                model_verdict=verdict,
-            )
-        not_independent = dependence(article, claim, passage, kept)
-        if not_independent:
-            reason = f"{reason} Not independent: {not_independent}."
-        kept.append(passage)
+    models: Models,
+    settings: XrefSettings,
+) -> list[ClaimEvidence]:
+    candidates = [
+        archive.search(c.text, exclude_article_id=article.article_id, limit=settings.candidates)
+        for c in claims
+    ]
+    views = [ClaimView.of(c.text) for c in claims]
+    # one model batch per article for each model
+    same = models.same_fact.probabilities(list(zip(views, candidates, strict=True)))
+    kept = [
+        [(p, q) for p, q in zip(found, probs, strict=True) if q >= settings.same_fact_threshold][
+            : settings.evidence_per_claim
+        ]
+        for found, probs in zip(candidates, same, strict=True)
+    ]
+    pairs = [(p.text, c.text) for c, items in zip(claims, kept, strict=True) for p, _ in items]
+    # archived text first: it plays ANS's original headline, the claim its rewrite
+    verdicts = iter(models.stance.classify_many(pairs))
+    out = []
+    for claim, found, probs, items in zip(claims, candidates, same, kept, strict=True):
+        evidence = [
+            _evidence(article, claim, p, q, models.stance, next(verdicts), earlier=items[:i])
+            for i, (p, q) in enumerate(items)
+        ]
+        evidence.sort(key=lambda e: (e.kind != "factcheck", -(e.same_fact or 0) * e.score))
+        shown = {p.doc_id for p, _ in items}
+        related = [
+            _related(p, q)
+            for p, q in sorted(zip(found, probs, strict=True), key=lambda x: -x[1])
+            if p.doc_id not in shown and q >= settings.related_floor
+        ][: settings.related_per_claim]
         out.append(
-            Evidence(
-                doc_id=passage.doc_id,
-                title=passage.title,
-                outlet=passage.outlet,
-                url=passage.url,
-                published_at=passage.published_at,
-                snippet=passage.text[:SNIPPET_CHARS],
-                stance=stance,
-                # how much this item should weigh: relevant *and* confidently classified
-                score=round((passage.score * confidence) ** 0.5, 3),
-                reason=reason,
-                kind=passage.kind,
-                rating=passage.rating,
-                independent=not not_independent,
+            ClaimEvidence(
+                claim_id=claim.claim_id,
+                start=claim.start,
+                end=claim.end,
+                evidence=evidence,
+                related=related,
             )
         )
     return out
+
+
+def _evidence(
+    article: ArticleSubmitted,
+    claim: ExtractedClaim,
+    passage: Passage,
+    same_fact: float,
+    stance_model: StanceModel,
+    verdict: tuple[Stance, float],
+    earlier: list[tuple[Passage, float]],
+) -> Evidence:
+    if passage.kind == "article" and reproduces(passage.text, claim.text):
+        # A republished or syndicated copy agrees by construction; cues elsewhere in its
+        # text say nothing about this claim.
+        stance: Stance = "supports"
+        confidence, reason = 1.0, "Repeats the claim word for word."
+    else:
+        stance, confidence, reason = stance_model.predict(
+            claim.text,
+            passage.text,
+            claim.quantities or None,
+            evidence_kind=passage.kind,
+            rating=passage.rating,
+            model_verdict=verdict,
+        )
+    not_independent = dependence(article, claim, passage, [p for p, _ in earlier])
+    if not_independent:
+        reason = f"{reason} Not independent: {not_independent}."
+    return Evidence(
+        doc_id=passage.doc_id,
+        title=passage.title,
+        outlet=passage.outlet,
+        url=passage.url,
+        published_at=passage.published_at,
+        snippet=passage.text[:SNIPPET_CHARS],
+        stance=stance,
+        score=round(confidence if stance != "neutral" else same_fact, 3),
+        same_fact=round(same_fact, 3),
+        reason=f"Same fact (p={same_fact:.2f}). {reason}",
+        kind=passage.kind,
+        rating=passage.rating,
+        independent=not not_independent,
+    )
+
+
+def _related(passage: Passage, same_fact: float) -> Evidence:
+    return Evidence(
+        doc_id=passage.doc_id,
+        title=passage.title,
+        outlet=passage.outlet,
+        url=passage.url,
+        published_at=passage.published_at,
+        snippet=passage.text[:SNIPPET_CHARS],
+        stance="neutral",
+        score=round(same_fact, 3),
+        same_fact=round(same_fact, 3),
+        reason=f"Same topic, not shown to state the same fact (p={same_fact:.2f}).",
+        kind=passage.kind,
+        rating=passage.rating,
+    )
 
 
 def dependence(
@@ -136,8 +187,12 @@ def dependence(
 
 
 def reproduces(passage: str, claim: str) -> bool:
-    """Does `passage` contain `claim` (nearly) word for word?"""
-    return fuzz.partial_ratio(claim, passage) >= VERBATIM
+    """Does `passage` contain `claim` (nearly) word for word? Nearly, not only: one swapped
+    word or figure ("تنفي" for "تؤكد", 53 for 29) leaves the strings 95 % alike and makes the
+    opposite claim, so every term of the claim must be there too."""
+    if fuzz.partial_ratio(claim, passage) < VERBATIM:
+        return False
+    return text_cues(claim).terms <= text_cues(passage).terms
 
 
 def same_outlet(a: str | None, b: str | None) -> bool:

@@ -4,10 +4,10 @@ Explicit cues come first, because they can be explained in one line and hold in 
 language: a prior fact-check's rating, a different figure for the same quantity and unit,
 a denial or negation the claim does not have. Otherwise the small trained model decides
 (workers/xref/train_stance.py: Arabic model on ANS, English model on CLIMATE-FEVER).
-A pair handed in by a caller (`verify stance`, the evaluation sets) is taken to be about
-the same event, as the training pairs were. A *retrieved* passage is only loosely related
-by construction, so with `retrieved=True` it must first share enough of the claim's terms
-(RELATED for the rule cues, SAME_FACT for the model) or it is neutral.
+Every pair is taken to be about the same fact, as the training pairs were: a pair handed
+in by a caller (`verify stance`, the evaluation sets), or a retrieved passage that the
+same-fact model (workers/xref/same_fact.py) let through. Whether a passage bears on the
+claim at all is that model's question, not this one's.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from workers.xref.stance_features import PairFeaturizer
 
 MODEL_PATH = Path(__file__).parent / "models" / "stance.joblib"
 FIGURE_TOLERANCE = 0.10  # relative difference under which two figures are the same figure
-RELATED = 0.30  # share of the claim's terms the evidence must have for any stance
-SAME_FACT = 0.50  # a retrieved passage needs this much overlap for the model's verdict
-NEGATION_OVERLAP = 0.50  # negation asymmetry counts only between near-paraphrases
+RELATED = 0.30  # share of the claim's terms a fact-check must have to be about the claim
+RATED = 0.95  # how sure a same-fact fact-check's rating makes its stance
+FLIPPED = 0.8  # model probability that the claim contradicts the checked claim itself
+COMPARABLE = 2  # a denial/negation cue needs evidence at most this many times the claim's terms
 
 Prediction = tuple[Stance, float, str]
 
@@ -99,10 +100,10 @@ class StanceModel:
         *,
         evidence_kind: str = "article",
         rating: str | None = None,
-        retrieved: bool = False,
         model_verdict: tuple[Stance, float] | None = None,
     ) -> Prediction:
-        """(stance, score 0..1, one-line English reason) for one claim/evidence pair.
+        """(stance, score 0..1, one-line English reason) for a pair taken to be about the same
+        fact: a caller-given pair, or a retrieved passage the same-fact model let through.
 
         `model_verdict` is the trained model's (label, probability) when already computed
         in a batch (predict_many); otherwise the model is asked here if needed.
@@ -112,36 +113,17 @@ class StanceModel:
         c, e = text_cues(claim), text_cues(evidence)
         overlap = len(c.terms & e.terms) / len(c.terms) if c.terms else 0.0
         if evidence_kind == "factcheck" and rating:
-            return _factcheck(rating, overlap)
-        if retrieved and overlap < RELATED:
-            return (
-                "neutral",
-                round(1 - overlap, 3),
-                "Shares too little with the claim to bear on it.",
-            )
-        # In a retrieved passage a clashing figure, a denial or the model's verdict may concern
-        # another event: they count only when the passage shares SAME_FACT of the claim's terms
-        # and is not much longer than the claim (the model was trained on sentence pairs).
-        loose = retrieved and (overlap < SAME_FACT or len(e.terms) > 2 * len(c.terms))
-        figure = _figure_cue(c, e, claim_quantities, clash_allowed=not loose)
+            return _factcheck(rating, overlap, model_verdict or self.classify(claim, evidence))
+        figure = _figure_cue(c, e, claim_quantities)
         if figure is not None:
             return figure
         stance, prob = model_verdict or self.classify(claim, evidence)
-        # Denial and negation words are common in text that merely mentions the topic;
-        # they decide only when the model sees the pair as about the same fact.
-        denial = (
-            _denial_cue(c, e, overlap, retrieved) if stance != "neutral" and not loose else None
-        )
+        # Denial and negation words decide only when the model sees a stance at all, and in
+        # a text of about the claim's size: a long passage has some "not" about anything.
+        comparable = len(e.terms) <= COMPARABLE * max(1, len(c.terms))
+        denial = _denial_cue(c, e) if stance != "neutral" and comparable else None
         if denial is not None:
             return denial
-        if loose and stance != "neutral":
-            share = _share(overlap)
-            why = (
-                f"Same topic, not the same fact ({share})."
-                if overlap < SAME_FACT
-                else f"A longer passage on the topic, too broad to confirm or deny it ({share})."
-            )
-            return "neutral", round(1 - prob * overlap, 3), why
         return stance, round(prob, 3), _model_reason(stance, overlap)
 
 
@@ -153,19 +135,27 @@ def _stance(label: str) -> Stance:
     return "neutral"
 
 
-def _factcheck(rating: str, overlap: float) -> Prediction:
+def _factcheck(rating: str, overlap: float, verdict: tuple[Stance, float]) -> Prediction:
+    """A prior fact-check's rating decides, unless the claim states the checked claim's
+    opposite (an article debunking it): then the rating says nothing sure about the claim."""
     if overlap < RELATED:
         return "neutral", round(overlap, 3), f"A fact-check (rated {rating}) of a different claim."
-    strength = round(min(1.0, 0.5 + overlap / 2), 3)
+    if verdict[0] == "contradicts" and verdict[1] >= FLIPPED:
+        return (
+            "neutral",
+            round(verdict[1], 3),
+            f"A fact-check rated {rating}, but the claim seems to state the opposite of the "
+            "checked claim: review.",
+        )
     if rating in AGAINST:
-        return "contradicts", strength, f"A prior fact-check of a matching claim rated it {rating}."
+        return "contradicts", RATED, f"A prior fact-check of this claim rated it {rating}."
     if rating in FOR:
-        return "supports", strength, "A prior fact-check of a matching claim rated it true."
-    return "neutral", strength, f"A prior fact-check of a matching claim rated it {rating}."
+        return "supports", RATED, "A prior fact-check of this claim rated it true."
+    return "neutral", RATED, f"A prior fact-check of this claim rated it {rating}."
 
 
 def _figure_cue(
-    c: TextCues, e: TextCues, quantities: Sequence[Quantity] | None, *, clash_allowed: bool = True
+    c: TextCues, e: TextCues, quantities: Sequence[Quantity] | None
 ) -> Prediction | None:
     claim_figures = (
         [Figure(q.value, unit_of(q.unit), q.text) for q in quantities] if quantities else c.figures
@@ -184,7 +174,7 @@ def _figure_cue(
     if same:
         cf, ef = same
         return "supports", 0.8, f"Reports the same figure ({ef.text}) as the claim ({cf.text})."
-    if clash and clash_allowed:
+    if clash:
         cf, ef = clash
         return "contradicts", 0.8, f"Reports {ef.text} where the claim says {cf.text}."
     return None
@@ -194,11 +184,9 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= FIGURE_TOLERANCE * max(abs(a), abs(b))
 
 
-def _denial_cue(c: TextCues, e: TextCues, overlap: float, retrieved: bool) -> Prediction | None:
+def _denial_cue(c: TextCues, e: TextCues) -> Prediction | None:
     if e.denials and not c.denials:
         return "contradicts", 0.7, "Reports a denial of what the claim asserts."
-    if retrieved and overlap < NEGATION_OVERLAP:
-        return None  # a stray "not" in a loosely related passage says nothing
     if e.negations and not c.negations:
         return "contradicts", 0.6, "States the negation of what the claim asserts."
     return None

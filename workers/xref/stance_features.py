@@ -7,20 +7,27 @@ Contradicting headlines usually share most words and differ in one swapped word
   absolute difference), robust to Arabic morphology without a stemmer;
 - the words only one side has, and every (claim-only, evidence-only) word pair, hashed, so
   the model learns antonym swaps from data;
-- dense cues: similarity, negation and denial counts and their asymmetry, differing figures.
+- dense cues: similarity, negation and denial counts and their asymmetry, differing figures;
+- the edit between the two term sequences: a headline that keeps its words in order and
+  swaps one for an unrelated word (تنفي → تؤكد, أردوغان → بوتين, 29 → 53) says something
+  else, while a paraphrase rewrites more and swaps words for similar ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 import scipy.sparse as sp
+from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
 
 from workers.xref.cues import text_cues
+from workers.xref.terms import index_terms
 
-N_DENSE = 10
+N_DENSE = 15
+SIMILAR_WORD = 60  # rapidfuzz ratio above which a swapped word is a variant, not another word
 
 
 def pair_tokens(claim: str, evidence: str) -> list[str]:
@@ -59,6 +66,34 @@ def dense_features(claim: str, evidence: str) -> list[float]:
         float(min(den_e, 3)),
         float((den_c > 0) != (den_e > 0)),
         figure_clash,
+        *edit_features(claim, evidence),
+    ]
+
+
+def edit_features(claim: str, evidence: str) -> list[float]:
+    """How the evidence's term sequence differs from the claim's, aligned by difflib."""
+    a, b = index_terms(claim), index_terms(evidence)
+    if not a or not b:
+        return [0.0] * 5
+    kept = swaps = unlike = 0
+    other_edits = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            kept += i2 - i1
+        elif op == "replace" and i2 - i1 <= 3 and j2 - j1 <= 3:
+            swaps += 1
+            unlike += sum(
+                1 for x in a[i1:i2] if max(fuzz.ratio(x, y) for y in b[j1:j2]) < SIMILAR_WORD
+            )
+        else:
+            other_edits += max(i2 - i1, j2 - j1)
+    kept_share = kept / len(a)
+    return [
+        kept_share,
+        float(min(swaps, 3)),
+        float(min(unlike, 3)),
+        other_edits / len(a),
+        float(kept_share >= 0.6 and swaps == 1 and unlike >= 1 and other_edits <= 1),
     ]
 
 

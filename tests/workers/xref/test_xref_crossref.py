@@ -8,9 +8,8 @@ from contracts.events import ArticleSubmitted
 from contracts.ids import claim_id
 from contracts.record import Attribution, ExtractedClaim
 from workers.xref.archive import open_archive
-from workers.xref.crossref import cross_reference, same_outlet
+from workers.xref.crossref import cross_reference, load_models, same_outlet
 from workers.xref.documents import FactCheck
-from workers.xref.stance import load_stance_model
 
 BODY = "كشف المرصد السوري لحقوق الإنسان أن 4 من أمراء داعش يتواجدون في صفوف الجيش الوطني."
 
@@ -37,11 +36,11 @@ def test_evidence_with_stance_reason_and_then_the_article_is_archived(engine: En
         ArticleSubmitted(
             article_id="other",
             outlet="other.example",
-            body="قال ناشطون إن 12 من أمراء داعش يتواجدون في صفوف الجيش الوطني قرب رأس العين.",
+            body="قال ناشطون إن 12 من أمراء داعش يتواجدون في صفوف الجيش الوطني.",
         )
     )
     article = new_article()
-    result = cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+    result = cross_reference(article, [seed_claim(article)], archive, load_models())
     (item,) = result.items
     assert item.claim_id == seed_claim(article).claim_id
     (evidence,) = item.evidence
@@ -49,7 +48,7 @@ def test_evidence_with_stance_reason_and_then_the_article_is_archived(engine: En
     assert evidence.stance == "contradicts"
     assert "12" in evidence.reason and evidence.independent
     assert result.archive_size == 2  # the article itself was added after the search
-    again = cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+    again = cross_reference(article, [seed_claim(article)], archive, load_models())
     assert [e.doc_id for e in again.items[0].evidence] == ["other"]  # never finds itself
 
 
@@ -58,7 +57,7 @@ def test_same_outlet_is_not_independent(engine: Engine) -> None:
     archive.add_article(ArticleSubmitted(article_id="mine", outlet="www.news.example", body=BODY))
     article = new_article()
     (evidence,) = (
-        cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+        cross_reference(article, [seed_claim(article)], archive, load_models())
         .items[0]
         .evidence
     )
@@ -72,19 +71,19 @@ def test_repeating_the_same_cited_source_is_not_independent(engine: Engine) -> N
     archive.add_article(ArticleSubmitted(article_id="o", outlet="o.example", body=retold))
     article = new_article()
     claim = seed_claim(article, mention="المرصد السوري لحقوق الإنسان")
-    (evidence,) = cross_reference(article, [claim], archive, load_stance_model()).items[0].evidence
+    (evidence,) = cross_reference(article, [claim], archive, load_models()).items[0].evidence
     assert evidence.independent is False
     assert "same cited source" in evidence.reason
 
 
 def test_syndicated_copy_is_not_independent(engine: Engine) -> None:
     archive = open_archive(engine)
-    text = "قال ناشطون إن 4 من أمراء داعش يتواجدون في صفوف الجيش الوطني قرب رأس العين."
+    text = "قال ناشطون إن 4 من أمراء داعش يتواجدون في صفوف الجيش الوطني."
     archive.add_article(ArticleSubmitted(article_id="first", outlet="one.example", body=text))
     archive.add_article(ArticleSubmitted(article_id="copy", outlet="two.example", body=text))
     article = new_article()
     evidence = (
-        cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+        cross_reference(article, [seed_claim(article)], archive, load_models())
         .items[0]
         .evidence
     )
@@ -104,7 +103,7 @@ def test_prior_factcheck_rated_misleading_contradicts(engine: Engine) -> None:
     )
     article = new_article()
     (evidence,) = (
-        cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+        cross_reference(article, [seed_claim(article)], archive, load_models())
         .items[0]
         .evidence
     )
@@ -121,7 +120,7 @@ def test_no_evidence_for_an_unrelated_archive(engine: Engine) -> None:
     archive.add_article(ArticleSubmitted(article_id="w", body="أمطار غزيرة على السواحل الشمالية."))
     article = new_article()
     assert (
-        cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+        cross_reference(article, [seed_claim(article)], archive, load_models())
         .items[0]
         .evidence
         == []
@@ -140,8 +139,45 @@ def test_a_republished_copy_supports_but_is_not_independent(engine: Engine) -> N
     copy = "نفت أنقرة أي صلة لها بالتنظيم. " + BODY
     archive.add_article(ArticleSubmitted(article_id="copy", outlet="mirror.example", body=copy))
     article = new_article()
-    result = cross_reference(article, [seed_claim(article)], archive, load_stance_model())
+    result = cross_reference(article, [seed_claim(article)], archive, load_models())
     (evidence,) = result.items[0].evidence
     assert evidence.doc_id == "copy"
     assert (evidence.stance, evidence.independent) == ("supports", False)
     assert "copy of the same report" in evidence.reason
+
+
+def test_a_topic_neighbour_is_related_never_evidence(engine: Engine) -> None:
+    archive = open_archive(engine)
+    # the same actors and place, another fact: ISIS in the National Army, not its emirs
+    neighbour = "اتهمت فصائل كردية الجيش الوطني بضم عناصر سابقين من داعش إلى صفوفه في عفرين."
+    archive.add_article(ArticleSubmitted(article_id="n", outlet="n.example", body=neighbour))
+    article = new_article()
+    (item,) = cross_reference(article, [seed_claim(article)], archive, load_models()).items
+    assert item.evidence == []
+    assert all(r.stance == "neutral" and "not shown to state" in r.reason for r in item.related)
+
+
+def test_factchecks_come_first_and_every_item_says_how_sure_it_is(engine: Engine) -> None:
+    archive = open_archive(engine)
+    archive.add_article(
+        ArticleSubmitted(
+            article_id="wire",
+            outlet="wire.example",
+            body="قال ناشطون إن 4 من أمراء داعش يتواجدون في صفوف الجيش الوطني.",
+        )
+    )
+    archive.add_factcheck(
+        FactCheck(
+            claim="4 من أمراء داعش يتواجدون في صفوف الجيش الوطني",
+            publisher="misbar.com",
+            rating_text="زائف",
+            url="https://misbar.example/3",
+        )
+    )
+    article = new_article()
+    evidence = (
+        cross_reference(article, [seed_claim(article)], archive, load_models()).items[0].evidence
+    )
+    assert [e.kind for e in evidence] == ["factcheck", "article"]
+    assert all(e.same_fact is not None and 0.35 <= e.same_fact <= 1 for e in evidence)
+    assert evidence[0].stance == "contradicts" and evidence[0].score >= 0.9

@@ -84,13 +84,6 @@ def test_prior_factcheck_of_another_claim_is_neutral(model: StanceModel) -> None
     assert stance == "neutral"
 
 
-def test_retrieved_passage_sharing_little_is_neutral(model: StanceModel) -> None:
-    evidence = "شهدت تركيا أمس هجوما انتحاريا في مدينة سروج قرب الحدود السورية"
-    stance, _, reason = model.predict(CLAIM, evidence, retrieved=True)
-    assert stance == "neutral"
-    assert reason
-
-
 def test_trained_model_separates_paraphrase_from_swapped_word(model: StanceModel) -> None:
     base = "ارتفاع أسعار النفط عالميا بعد قرار أوبك"
     assert model.classify(base, "أسعار النفط ترتفع عالميا بعد قرار أوبك")[0] == "supports"
@@ -102,32 +95,25 @@ def test_blank_input_is_rejected(model: StanceModel) -> None:
         model.predict(" ", "evidence")
 
 
-def test_retrieved_denial_of_another_matter_does_not_contradict(model: StanceModel) -> None:
-    # shares the topic (Turkey, ISIS, Syria) but denies something else: not a contradiction
-    claim = "أفادت وزارة الدفاع الفرنسية أن التنظيم ظهر مجددا في العراق وسوريا"
-    evidence = "نفت واشنطن التنسيق مع النظام السوري لضرب التنظيم في سوريا والعراق"
-    stance, _, reason = model.predict(claim, evidence, retrieved=True)
-    assert stance != "contradicts", reason
-
-
-def test_retrieved_clashing_figure_needs_the_same_fact(model: StanceModel) -> None:
-    loose = "قتل 30 مدنيا في غارة على مدينة الرقة السورية"
-    claim = "قتل 12 مدنيا في غارة على إدلب شمال غرب سوريا يوم الاثنين"
-    assert model.predict(claim, loose, retrieved=True)[0] != "contradicts"
-    same = "قتل 30 مدنيا في غارة على إدلب شمال غرب سوريا يوم الاثنين"
-    stance, _, reason = model.predict(claim, same, retrieved=True)
-    assert stance == "contradicts" and "30" in reason
-
-
-def test_retrieved_negation_counts_only_in_a_passage_of_about_the_claims_size(
-    model: StanceModel,
-) -> None:
+def test_negation_counts_only_in_a_text_of_about_the_claims_size(model: StanceModel) -> None:
     claim = "Turkey allowed the coalition to use its air bases"
     long_passage = (
         "Turkey allowed the coalition to use its air bases this week, officials said, while "
         "opposition groups in the north complained that they had not been consulted about the "
         "deal, the refugees crossing the border, the shelling near Kobani or the curfew in Suruc."
     )
-    assert model.predict(claim, long_passage, retrieved=True)[0] != "contradicts"
+    assert "negation" not in model.predict(claim, long_passage)[2]
     short = "Turkey has not allowed the coalition to use its air bases"
-    assert model.predict(claim, short, retrieved=True)[0] == "contradicts"
+    assert model.predict(claim, short)[0] == "contradicts"
+
+
+def test_a_factcheck_of_the_opposite_claim_decides_nothing(model: StanceModel) -> None:
+    # the article debunks the checked claim: its "false" rating does not make the claim false
+    stance, _, reason = model.predict(
+        "لم ترتفع أسعار النفط بعد قرار أوبك",
+        "ارتفاع أسعار النفط عالميا بعد قرار أوبك",
+        evidence_kind="factcheck",
+        rating="false",
+        model_verdict=("contradicts", 0.9),
+    )
+    assert stance == "neutral" and "opposite" in reason

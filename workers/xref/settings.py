@@ -1,0 +1,14 @@
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class XrefSettings(BaseSettings):
+    """Env prefix VERIFY_XREF_. What the cross-reference worker shows an editor."""
+
+    model_config = SettingsConfigDict(env_prefix="VERIFY_XREF_", extra="ignore")
+
+    candidates: int = Field(10, ge=1, le=50)  # passages retrieved per claim for the model
+    same_fact_threshold: float = Field(0.35, ge=0.0, le=1.0)  # P(same fact) to be evidence
+    evidence_per_claim: int = Field(5, ge=1)
+    related_per_claim: int = Field(2, ge=0)  # topic neighbours kept apart from evidence
+    related_floor: float = Field(0.25, ge=0.0, le=1.0)  # P(same fact) a neighbour needs
