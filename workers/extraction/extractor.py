@@ -6,20 +6,24 @@ yields the same claims.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from contracts.events import ArticleSubmitted, ExtractionResult
 from contracts.ids import claim_id
 from contracts.record import Attribution, ExtractedClaim
-from contracts.segmentation import segment
+from contracts.segmentation import Segment, segment
 from workers.extraction import checkworthiness
 from workers.extraction.attribution import PRONOUNS_EN, Found, find_attribution
 from workers.extraction.checkworthiness import Candidate
 from workers.extraction.clauses import split_clauses
 from workers.extraction.denials import find_denials
+from workers.extraction.detector import RuleScorer, Score, load_detector
 from workers.extraction.markup import markup_spans
 from workers.extraction.quantities import find_quantities
+from workers.extraction.settings import settings
 from workers.extraction.stance import Stance
 from workers.extraction.times import find_times
 from workers.extraction.tokens import Word, norm_set, variants, word_set, words
@@ -115,18 +119,40 @@ def _remember(ctx: _Context, attribution: Attribution) -> None:
         ctx.mentions.append(attribution)
 
 
-def _claims_of_sentence(
+@dataclass(frozen=True)
+class _Pending:
+    """A clause waiting for its check-worthiness score."""
+
+    start: int
+    end: int
+    language: str
+    candidate: Candidate
+    words: list[Word]
+
+
+class Scorer(Protocol):
+    def scores(self, candidates: Sequence[Candidate]) -> list[Score]: ...
+
+
+def default_scorer() -> Scorer:
+    """The trained detector, or the rule score when the settings turn the model off."""
+    config = settings()
+    if not config.use_model:
+        return RuleScorer()
+    return load_detector(config.model_path, config.model_weight_ar, config.model_weight_en)
+
+
+def _clauses_of_sentence(
     article: ArticleSubmitted,
     start: int,
     end: int,
     language: str,
     published: date | None,
     ctx: _Context,
-    threshold: float | None,
-) -> list[ExtractedClaim]:
+) -> list[_Pending]:
     body = article.body
     rules = _rules_language(language, body[start:end])
-    claims: list[ExtractedClaim] = []
+    pending: list[_Pending] = []
     sentence_attribution: Attribution | None = None
     p_start, p_end = paragraph_span(body, start, end)
     paragraph: Stance | None = None
@@ -154,43 +180,64 @@ def _claims_of_sentence(
             body[c_start:c_end], ws, rules, attribution, quantities, times,
             markup_spans(body, c_start, c_end), paragraph,
         )
-        worth = checkworthiness.score(candidate)
-        if worth < (checkworthiness.threshold(rules) if threshold is None else threshold):
-            continue
-        claims.append(
-            ExtractedClaim(
-                claim_id=claim_id(article.article_id, article.revision, c_start, c_end),
-                text=body[c_start:c_end],
-                start=c_start,
-                end=c_end,
-                kind=checkworthiness.kind(candidate),
-                checkworthiness=worth,
-                attribution=attribution,
-                quantities=quantities,
-                times=times,
-                denials=find_denials(body, ws, rules),
-                language=language,
-            )
-        )
-    return claims
+        pending.append(_Pending(c_start, c_end, language, candidate, ws))
+    return pending
 
 
-def extract(article: ArticleSubmitted, *, threshold: float | None = None) -> ExtractionResult:
-    """Claims of one article, with attribution, quantities, times and denials.
-
-    `threshold` overrides the calibrated check-worthiness cut-off (0 keeps every candidate).
-    """
+def _pending(article: ArticleSubmitted) -> tuple[str, list[Segment], list[_Pending]]:
+    """The article's language, sentences, and every clause that may be a claim."""
     body = article.body
     article_language = article.language or detect(body, default="ar" if is_arabic(body) else "en")
     published = article.published_at.date() if article.published_at else None
     segments = segment(body)
     ctx = _Context()
-    claims: list[ExtractedClaim] = []
+    pending: list[_Pending] = []
     for seg in segments:
         language = article.language or sentence_language(seg.text, article_language)
-        claims.extend(
-            _claims_of_sentence(
-                article, seg.start, seg.end, language, published, ctx, threshold
+        pending.extend(
+            _clauses_of_sentence(article, seg.start, seg.end, language, published, ctx)
+        )
+    return article_language, segments, pending
+
+
+def candidates(article: ArticleSubmitted) -> list[Candidate]:
+    """Every clause of the article as the detector sees it, before any cut-off."""
+    return [p.candidate for p in _pending(article)[2]]
+
+
+def extract(
+    article: ArticleSubmitted,
+    *,
+    threshold: float | None = None,
+    scorer: Scorer | None = None,
+) -> ExtractionResult:
+    """Claims of one article, with attribution, quantities, times and denials.
+
+    `threshold` overrides the configured check-worthiness cut-off (0 keeps every candidate);
+    `scorer` the configured detector (evaluation scores with models of its own folds).
+    """
+    body = article.body
+    article_language, segments, pending = _pending(article)
+    worth = (scorer or default_scorer()).scores([p.candidate for p in pending])
+    config = settings()
+    claims: list[ExtractedClaim] = []
+    for p, score in zip(pending, worth, strict=True):
+        c = p.candidate
+        if score.claim < (config.threshold(c.language) if threshold is None else threshold):
+            continue
+        claims.append(
+            ExtractedClaim(
+                claim_id=claim_id(article.article_id, article.revision, p.start, p.end),
+                text=c.text,
+                start=p.start,
+                end=p.end,
+                kind=checkworthiness.kind(c),
+                checkworthiness=score.worthy,
+                attribution=c.attribution,
+                quantities=c.quantities,
+                times=c.times,
+                denials=find_denials(body, p.words, c.language),
+                language=p.language,
             )
         )
     return ExtractionResult(
@@ -203,7 +250,12 @@ def extract(article: ArticleSubmitted, *, threshold: float | None = None) -> Ext
 
 
 def extract_text(
-    doc_id: str, text: str, language: str | None = None, *, threshold: float | None = None
+    doc_id: str,
+    text: str,
+    language: str | None = None,
+    *,
+    threshold: float | None = None,
+    scorer: Scorer | None = None,
 ) -> list[ExtractedClaim]:
     """Claims of a loose text (batch use): article id `doc_id`, revision 1."""
     if language not in (None, "ar", "en"):
@@ -211,4 +263,25 @@ def extract_text(
     article = ArticleSubmitted.model_validate(
         {"article_id": doc_id, "body": text, "language": language}
     )
-    return extract(article, threshold=threshold).claims
+    return extract(article, threshold=threshold, scorer=scorer).claims
+
+
+def text_candidate(text: str, language: str) -> Candidate:
+    """The whole of a short text (a post, a debate sentence) as one candidate: what the
+    detector is trained on."""
+    rules = _rules_language(language, text)
+    ws = words(text)
+    attribution = _resolve(find_attribution(text, 0, len(text), rules, ws), ws, rules, _Context())
+    times = find_times(text, ws, None, rules)
+    in_time = [(t.start or 0, t.end or 0) for t in times]
+    quantities = [
+        q for q in find_quantities(text, ws, rules) if not any(s <= q.start < e for s, e in in_time)
+    ]
+    paragraph = (
+        checkworthiness.text_stance(text, 0, len(text), rules)
+        if len(text) <= MAX_POST_CHARS
+        else None
+    )
+    return Candidate(
+        text, ws, rules, attribution, quantities, times, markup_spans(text), paragraph
+    )
