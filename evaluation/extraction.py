@@ -31,7 +31,7 @@ from workers.extraction.extractor import candidates
 from workers.extraction.settings import settings
 from workers.extraction.train_detector import Example, arabic_examples, english_examples, train
 
-WORTHY_THRESHOLD = 0.5
+WORTHY_THRESHOLD = settings().checkable_threshold
 ARABIC_TOPICS = ("yemen", "algeria", "covid", "gulf")
 CT24_FOLDS = 5
 

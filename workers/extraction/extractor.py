@@ -7,13 +7,13 @@ yields the same claims.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
 from contracts.events import ArticleSubmitted, ExtractionResult
 from contracts.ids import claim_id
-from contracts.record import Attribution, ExtractedClaim
+from contracts.record import Attribution, ExtractedClaim, SplitRule
 from contracts.segmentation import Segment, segment
 from workers.extraction import checkworthiness
 from workers.extraction.attribution import PRONOUNS_EN, Found, find_attribution
@@ -22,12 +22,14 @@ from workers.extraction.clauses import split_clauses
 from workers.extraction.denials import find_denials
 from workers.extraction.detector import RuleScorer, Score, load_detector
 from workers.extraction.markup import markup_spans
+from workers.extraction.mentions import antecedent
 from workers.extraction.quantities import find_quantities
+from workers.extraction.reporting_verbs import ACCORDING_AR
 from workers.extraction.settings import settings
 from workers.extraction.stance import Stance
 from workers.extraction.times import find_times
 from workers.extraction.tokens import Word, norm_set, variants, word_set, words
-from workers.nlp.arabic import is_arabic
+from workers.nlp.arabic import is_arabic, normalize
 from workers.nlp.language import detect
 
 # Sentence openings that continue the previous sentence's reported content ("وتم ذلك عبر").
@@ -128,6 +130,7 @@ class _Pending:
     language: str
     candidate: Candidate
     words: list[Word]
+    split_rule: SplitRule | None = None
 
 
 class Scorer(Protocol):
@@ -161,7 +164,7 @@ def _clauses_of_sentence(
         if paragraph is None:
             paragraph = checkworthiness.text_stance(body, p_start, p_end, rules)
             ctx.paragraphs[(p_start, rules)] = paragraph
-    for c_start, c_end in split_clauses(body, start, end, rules):
+    for c_start, c_end, split_rule in split_clauses(body, start, end, rules):
         ws = words(body, c_start, c_end)
         found = find_attribution(body, c_start, c_end, rules, ws)
         attribution = _resolve(found, ws, rules, ctx)
@@ -180,8 +183,52 @@ def _clauses_of_sentence(
             body[c_start:c_end], ws, rules, attribution, quantities, times,
             markup_spans(body, c_start, c_end), paragraph,
         )
-        pending.append(_Pending(c_start, c_end, language, candidate, ws))
-    return pending
+        pending.append(_Pending(c_start, c_end, language, candidate, ws, split_rule))
+    return _attribution_at_the_end(pending)
+
+
+def _attribution_at_the_end(pending: list[_Pending]) -> list[_Pending]:
+    """"A، وB، بحسب المرصد": a source named at the end of a sentence stands behind its
+    earlier, unattributed clauses too."""
+    if len(pending) < 2:
+        return pending
+    last = pending[-1].candidate.attribution
+    if last.type == "none" or not _is_according(last.verb):
+        return pending
+    return [
+        replace(p, candidate=replace(p.candidate, attribution=_carried(last)))
+        if p.candidate.attribution.type == "none"
+        else p
+        for p in pending
+    ]
+
+
+def _is_according(verb: str | None) -> bool:
+    return verb is not None and (
+        verb.lower() == "according to" or any(f in ACCORDING_AR for f in variants(normalize(verb)))
+    )
+
+
+def _re_mentions(pending: Sequence[_Pending]) -> dict[int, int]:
+    """Clause index -> the earlier clause whose source mention it repeats: the same span
+    (a carried source, a dropped subject) or a re-mention of it (`mentions.antecedent`)."""
+    first: dict[tuple[int, int], int] = {}
+    named: list[tuple[str, tuple[int, int]]] = []
+    links: dict[int, int] = {}
+    for i, p in enumerate(pending):
+        a = p.candidate.attribution
+        if a.type == "none" or a.start is None or a.end is None or not a.mention:
+            continue
+        span = (a.start, a.end)
+        if span in first:
+            links[i] = first[span]
+            continue
+        earlier = antecedent(a.mention, [m for m, _ in named])
+        if earlier is not None:
+            links[i] = first[next(s for m, s in named if m == earlier)]
+        first[span] = i
+        named.append((a.mention, span))
+    return links
 
 
 def _pending(article: ArticleSubmitted) -> tuple[str, list[Segment], list[_Pending]]:
@@ -220,24 +267,35 @@ def extract(
     article_language, segments, pending = _pending(article)
     worth = (scorer or default_scorer()).scores([p.candidate for p in pending])
     config = settings()
+    ids = [claim_id(article.article_id, article.revision, p.start, p.end) for p in pending]
+    kept = [
+        score.claim >= (config.threshold(p.candidate.language) if threshold is None else threshold)
+        for p, score in zip(pending, worth, strict=True)
+    ]
+    links = _re_mentions(pending)
     claims: list[ExtractedClaim] = []
-    for p, score in zip(pending, worth, strict=True):
+    for i, (p, score) in enumerate(zip(pending, worth, strict=True)):
         c = p.candidate
-        if score.claim < (config.threshold(c.language) if threshold is None else threshold):
+        if not kept[i]:
             continue
+        attribution = c.attribution
+        target = links.get(i)
+        if target is not None and kept[target]:
+            attribution = attribution.model_copy(update={"refers_to": ids[target]})
         claims.append(
             ExtractedClaim(
-                claim_id=claim_id(article.article_id, article.revision, p.start, p.end),
+                claim_id=ids[i],
                 text=c.text,
                 start=p.start,
                 end=p.end,
                 kind=checkworthiness.kind(c),
                 checkworthiness=score.worthy,
-                attribution=c.attribution,
+                attribution=attribution,
                 quantities=c.quantities,
                 times=c.times,
                 denials=find_denials(body, p.words, c.language),
                 language=p.language,
+                split_rule=p.split_rule,
             )
         )
     return ExtractionResult(

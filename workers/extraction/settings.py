@@ -25,6 +25,8 @@ class ExtractionSettings(BaseSettings):
     model_weight_en: float = Field(default=0.7, ge=0, le=1)
     threshold_ar: float = Field(default=0.45, ge=0, le=1)
     threshold_en: float = Field(default=0.5, ge=0, le=1)
+    # A claim is "checkable" (worth sending to a checker) when its check-worthiness reaches this.
+    checkable_threshold: float = Field(default=0.5, ge=0, le=1)
     rule_threshold_ar: float = Field(default=0.45, ge=0, le=1)
     rule_threshold_en: float = Field(default=0.5, ge=0, le=1)
 
