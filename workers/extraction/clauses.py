@@ -18,6 +18,7 @@ splitting it would lose what it is about.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from contracts.record import SplitRule
 from workers.extraction import cues
@@ -56,8 +57,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _has_own_source(text: str, start: int, end: int, language: str) -> bool:
-    found = find_attribution(text, start, end, language, words(text, start, end))
+def _within(ws: list[Word], start: int, end: int) -> list[Word]:
+    """The words of `ws` (sorted by offset) inside text[start:end]."""
+    return ws[bisect_left(ws, start, key=_start) : bisect_right(ws, end, key=_last_end)]
+
+
+def _start(w: Word) -> int:
+    return w.start
+
+
+def _last_end(w: Word) -> int:
+    return w.end
+
+
+def _has_own_source(text: str, ws: list[Word], start: int, end: int, language: str) -> bool:
+    found = find_attribution(text, start, end, language, _within(ws, start, end))
     return found is not None and not found.subject_dropped
 
 
@@ -73,15 +87,16 @@ def _verb_ar(w: Word) -> bool:
 
 
 def _rule_at(
-    text: str, span: tuple[int, int], left: int, cut: int, right: int, language: str
+    text: str, ws: list[Word], span: tuple[int, int], left: int, cut: int, right: int,
+    language: str,
 ) -> SplitRule | None:
     """The rule that cuts text[left:end] at `cut` (the rest starts at `right`), or None;
-    `span` is the whole sentence."""
+    `span` is the whole sentence, `ws` its words."""
     start, end = span
-    earlier = words(text, start, cut)
+    earlier = _within(ws, start, cut)
     head = text[right : right + 12]
-    tail = words(text, right, end)
-    before = words(text, left, cut)
+    tail = _within(ws, right, end)
+    before = _within(ws, left, cut)
     if len(before) < MIN_CLAUSE_WORDS or len(tail) < MIN_TAIL_WORDS:
         return None
     if text[cut] in "؛;":
@@ -89,7 +104,7 @@ def _rule_at(
     if _CONTRAST_RE.match(head):
         return "connector" if len(tail) >= MIN_CLAUSE_WORDS else None
     if _ELABORATION_RE.match(head):
-        return "connector" if _has_own_source(text, right, end, language) else None
+        return "connector" if _has_own_source(text, ws, right, end, language) else None
     first = tail[0]
     if language == "ar":
         bare = first.norm[1:] if first.norm.startswith("و") else first.norm
@@ -112,7 +127,7 @@ def _rule_at(
         _is_figure(w) for w in before
     ):
         return "figures"
-    if nxt.norm in cues.EVENT_EN or _has_own_source(text, right, end, language):
+    if nxt.norm in cues.EVENT_EN or _has_own_source(text, ws, right, end, language):
         return "coordination"
     return None
 
@@ -129,11 +144,12 @@ def split_clauses(text: str, start: int, end: int, language: str) -> list[Span]:
     spans: list[Span] = []
     left = start
     rule: SplitRule | None = None
+    ws = words(text, start, end)
     for match in _CUT.finditer(text, start, end):
         cut = match.start()
         if cut < left:
             continue
-        found = _rule_at(text, (start, end), left, cut, match.end(), language)
+        found = _rule_at(text, ws, (start, end), left, cut, match.end(), language)
         if found is None:
             continue
         s, e = _trimmed(text, left, cut)
