@@ -19,6 +19,7 @@ STATUSES: tuple[Status, ...] = (
 )
 AttributionType = Literal["direct", "quote", "vague", "none"]
 Stance = Literal["supports", "contradicts", "neutral"]
+SplitRule = Literal["connector", "semicolon", "reporting_verb", "coordination", "figures"]
 ClaimKind = Literal["statistic", "attributed_statement", "quote", "event", "assertion"]
 Reliability = Literal["high", "mixed", "low", "unknown"]
 Part = Literal["extraction", "sources", "xref"]
@@ -37,6 +38,9 @@ class Attribution(Model):
     verb: str | None = None
     start: int | None = None
     end: int | None = None
+    # The claim whose attribution this mention repeats ("المرصد السوري" after "المرصد السوري
+    # لحقوق الإنسان", a dropped subject, a continuation): that claim's id, when it is in the record.
+    refers_to: str | None = None
 
 
 class SourceRef(Model):
@@ -107,6 +111,8 @@ class ExtractedClaim(Model):
     times: list[TimeExpr] = Field(default_factory=list)
     denials: list[Denial] = Field(default_factory=list)
     language: str | None = None
+    # Which rule cut this claim out of a longer sentence (None: the clause was not split).
+    split_rule: SplitRule | None = None
 
 
 class Claim(ExtractedClaim):

@@ -24,6 +24,7 @@ class Row:
     text: str
     label: int
     language: str
+    topic: str = ""  # what the texts are about: cross-validation holds whole topics out
 
 
 def _tsv(path: Path) -> list[dict[str, str]]:
@@ -32,20 +33,41 @@ def _tsv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def checkthat2021_ar() -> list[Row]:
-    """CT21 Task 1A Arabic dev, label `claim` (contains a verifiable factual claim)."""
+CT21_TOPICS = {"CT20-AR-02": "yemen", "CT20-AR-27": "algeria"}
+
+
+def checkthat2021_ar(label: str = "claim") -> list[Row]:
+    """CT21 Task 1A Arabic dev: `claim` (contains a verifiable factual claim) or
+    `claim_worthiness`; topics Yemen war and Algeria."""
     path = shared_dir() / "data" / "checkthat2021-ar-dev" / "CT21-AR-Dev-T1-Labels.tsv"
-    return [Row(r["tweet_id"], r["tweet_text"], int(r["claim"]), "ar") for r in _tsv(path)]
+    return [
+        Row(r["tweet_id"], r["tweet_text"], int(r[label]), "ar", CT21_TOPICS[r["topic_id"]])
+        for r in _tsv(path)
+    ]
 
 
 def checkthat2022_ar_1b() -> list[Row]:
-    """CT22 Task 1B Arabic dev (contains a verifiable factual claim)."""
+    """CT22 Task 1B Arabic dev (contains a verifiable factual claim); topic COVID-19."""
     path = shared_dir() / "data" / "checkthat2022-ar-dev" / "CT22_arabic_1B_claim_dev.tsv"
-    return [Row(r["tweet_id"], r["tweet_text"], int(r["class_label"]), "ar") for r in _tsv(path)]
+    return [
+        Row(r["tweet_id"], r["tweet_text"], int(r["class_label"]), "ar", "covid")
+        for r in _tsv(path)
+    ]
+
+
+def checkthat2022_ar_1a() -> list[Row]:
+    """CT22 Task 1A Arabic dev: worth fact-checking (only tweets that hold a claim, 1B's
+    positives); topic COVID-19."""
+    path = shared_dir() / "data" / "checkthat2022-ar-dev" / "CT22_arabic_1A_checkworthy_dev.tsv"
+    return [
+        Row(r["tweet_id"], r["tweet_text"], int(r["class_label"]), "ar", "covid")
+        for r in _tsv(path)
+    ]
 
 
 def checkthat2024_ar() -> list[Row]:
-    """CT24 Task 1 Arabic dev: check-worthiness (class_label Yes/No)."""
+    """CT24 Task 1 Arabic dev: check-worthiness (class_label Yes/No). Two topics, told apart
+    by the account: @alaraby_ar's tweets are on the Gulf crisis summit, the others on COVID."""
     path = shared_dir() / "data" / "checkthat2024-ar-dev" / "CT24_checkworthy_arabic_dev.tsv"
     labels = {"yes": 1, "no": 0}
     rows: list[Row] = []
@@ -53,7 +75,8 @@ def checkthat2024_ar() -> list[Row]:
         label = r["class_label"].strip().lower()
         if label not in labels:
             raise ValueError(f"{path}: tweet {r['tweet_id']} has label {r['class_label']!r}")
-        rows.append(Row(r["tweet_id"], r["tweet_text"], labels[label], "ar"))
+        topic = "gulf" if "/alaraby_ar/" in r["tweet_url"] else "covid"
+        rows.append(Row(r["tweet_id"], r["tweet_text"], labels[label], "ar", topic))
     return rows
 
 
@@ -61,7 +84,9 @@ def claimbuster_en() -> list[Row]:
     """ClaimBuster 2xNCS (check-worthy factual sentence 1/0)."""
     path = shared_dir() / "data" / "claimbuster-en" / "2xNCS.json"
     items = json.loads(path.read_text(encoding="utf-8"))
-    return [Row(str(i["sentence_id"]), i["text"], int(i["label"]), "en") for i in items]
+    return [
+        Row(str(i["sentence_id"]), i["text"], int(i["label"]), "en", "debates") for i in items
+    ]
 
 
 def saudinewsnet_articles(limit: int | None = None) -> list[str]:

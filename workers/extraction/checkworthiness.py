@@ -14,12 +14,11 @@ from functools import lru_cache
 from contracts.record import Attribution, ClaimKind, Quantity, TimeExpr
 from workers.extraction import cues
 from workers.extraction.markup import content_words, has_laughter_emoji, markup_spans
+from workers.extraction.settings import settings
 from workers.extraction.stance import Stance, stance_of
 from workers.extraction.tokens import Word, is_verb_in, variants, words
 from workers.nlp.arabic import strip_clitics
 
-# Calibrated per language on the dev sets (docs/extraction.md); other languages use English.
-THRESHOLDS = {"ar": 0.45, "en": 0.5}
 _BASE = 0.4
 # "A full statement" in content words; Arabic attaches articles, prepositions and pronouns to
 # the word, so it says as much in fewer words.
@@ -100,7 +99,8 @@ def _named_entities(c: Candidate) -> int:
 
 
 def threshold(language: str) -> float:
-    return THRESHOLDS.get(language, THRESHOLDS["en"])
+    """The configured cut-off for `language` (settings: model or rule thresholds)."""
+    return settings().threshold(language)
 
 
 # Weight of each stance cue (subtracted); the sum is capped so one clause full of them is not
@@ -144,47 +144,69 @@ def _title(c: Candidate, ws: list[Word]) -> bool:
     return c.language == "ar" and any(_is_title_ar(w.norm) for w in ws)
 
 
-def score(c: Candidate) -> float:
-    """Check-worthiness in 0..1."""
-    value = _BASE
+# Weight of each cue in the rule score (added to _BASE); `cue_values` gives each cue's value.
+RULE_WEIGHTS = {
+    "quantity": 0.25,
+    "time": 0.1,
+    "named_source": 0.2,
+    "vague_source": 0.1,
+    "event_verb": 0.1,
+    "entity": 0.05,
+    "title": 0.05,
+    "long": 0.05,
+    "short": -0.3,
+    "question": -0.5,
+    "greeting": -0.5,
+    "call": -0.4,
+    "opinion": -0.4,
+    "stance": -1.0,
+    "future_en": -0.1,
+    "first_person_en": -0.05,
+}
+CUES = tuple(RULE_WEIGHTS)
+
+
+def cue_values(c: Candidate) -> dict[str, float]:
+    """Each cue of the candidate as a number (mostly 0/1): the rule score's inputs and the
+    hand-made features of the trained detector."""
     content = content_words(c.words, c.markup)
     n = len(content)
-    if c.quantities:
-        value += 0.25
-    if c.times:
-        value += 0.1
-    if c.attribution.type in ("direct", "quote"):
-        value += 0.2
-    elif c.attribution.type == "vague":
-        value += 0.1
     event = cues.EVENT_AR if c.language == "ar" else cues.EVENT_EN
-    if _has(c.words, event, c.language):
-        value += 0.1
-    if _named_entities(c) >= 1:
-        value += 0.05
-    if _title(c, content):
-        value += 0.05
-    if n >= _LONG_WORDS.get(c.language, _LONG_WORDS["en"]):
-        value += 0.05
-    if n < 4:
-        value -= 0.3
-    if _is_question(c):
-        value -= 0.5
-    if _is_greeting(c):
-        value -= 0.5
-    if _is_call(c):
-        value -= 0.4
-    value -= 0.2 * min(_opinion_hits(c), 2)
     laughing = has_laughter_emoji(c.text)
     own = stance_penalty(stance_of(content, c.text, c.language, emoji_laughter=laughing))
     around = _PARAGRAPH_WEIGHT * stance_penalty(c.paragraph) if c.paragraph else 0.0
-    value -= max(own, around)
-    if c.language != "ar":
-        if any(w.norm in cues.FUTURE_EN for w in c.words):
-            value -= 0.1
-        if any(w.norm in cues.FIRST_PERSON_EN for w in c.words):
-            value -= 0.05
+    english = c.language != "ar"
+    return {
+        "quantity": float(bool(c.quantities)),
+        "time": float(bool(c.times)),
+        "named_source": float(c.attribution.type in ("direct", "quote")),
+        "vague_source": float(c.attribution.type == "vague"),
+        "event_verb": float(_has(c.words, event, c.language)),
+        "entity": float(_named_entities(c) >= 1),
+        "title": float(_title(c, content)),
+        "long": float(n >= _LONG_WORDS.get(c.language, _LONG_WORDS["en"])),
+        "short": float(n < 4),
+        "question": float(_is_question(c)),
+        "greeting": float(_is_greeting(c)),
+        "call": float(_is_call(c)),
+        "opinion": min(_opinion_hits(c), 2) / 2,
+        "stance": max(own, around),
+        "future_en": float(english and any(w.norm in cues.FUTURE_EN for w in c.words)),
+        "first_person_en": float(
+            english and any(w.norm in cues.FIRST_PERSON_EN for w in c.words)
+        ),
+    }
+
+
+def rule_score(values: dict[str, float]) -> float:
+    """The hand-weighted check-worthiness in 0..1 from `cue_values`."""
+    value = _BASE + sum(RULE_WEIGHTS[name] * v for name, v in values.items())
     return round(min(1.0, max(0.0, value)), 4)
+
+
+def score(c: Candidate) -> float:
+    """Rule-based check-worthiness in 0..1."""
+    return rule_score(cue_values(c))
 
 
 def kind(c: Candidate) -> ClaimKind:

@@ -6,24 +6,30 @@ yields the same claims.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Protocol
 
 from contracts.events import ArticleSubmitted, ExtractionResult
 from contracts.ids import claim_id
-from contracts.record import Attribution, ExtractedClaim
-from contracts.segmentation import segment
+from contracts.record import Attribution, ExtractedClaim, SplitRule
+from contracts.segmentation import Segment, segment
 from workers.extraction import checkworthiness
 from workers.extraction.attribution import PRONOUNS_EN, Found, find_attribution
 from workers.extraction.checkworthiness import Candidate
 from workers.extraction.clauses import split_clauses
 from workers.extraction.denials import find_denials
+from workers.extraction.detector import RuleScorer, Score, load_detector
 from workers.extraction.markup import markup_spans
+from workers.extraction.mentions import antecedent
 from workers.extraction.quantities import find_quantities
+from workers.extraction.reporting_verbs import ACCORDING_AR
+from workers.extraction.settings import settings
 from workers.extraction.stance import Stance
 from workers.extraction.times import find_times
 from workers.extraction.tokens import Word, norm_set, variants, word_set, words
-from workers.nlp.arabic import is_arabic
+from workers.nlp.arabic import is_arabic, normalize
 from workers.nlp.language import detect
 
 # Sentence openings that continue the previous sentence's reported content ("وتم ذلك عبر").
@@ -48,9 +54,13 @@ class _Context:
 
 
 def sentence_language(text: str, article_language: str) -> str:
-    """Language of one sentence (lingua), falling back to the article's for short ones."""
-    if len(words(text)) < MIN_WORDS_FOR_DETECTION:
+    """Language of one sentence (lingua), falling back to the article's for short ones.
+    An Arabic-script sentence of an Arabic article is Arabic without asking lingua: that
+    look-up was a third of extraction's time on news."""
+    if len(text.split()) < MIN_WORDS_FOR_DETECTION:
         return article_language
+    if article_language == "ar" and is_arabic(text):
+        return "ar"
     return detect(text, default=article_language)
 
 
@@ -115,18 +125,41 @@ def _remember(ctx: _Context, attribution: Attribution) -> None:
         ctx.mentions.append(attribution)
 
 
-def _claims_of_sentence(
+@dataclass(frozen=True)
+class _Pending:
+    """A clause waiting for its check-worthiness score."""
+
+    start: int
+    end: int
+    language: str
+    candidate: Candidate
+    words: list[Word]
+    split_rule: SplitRule | None = None
+
+
+class Scorer(Protocol):
+    def scores(self, candidates: Sequence[Candidate]) -> list[Score]: ...
+
+
+def default_scorer() -> Scorer:
+    """The trained detector, or the rule score when the settings turn the model off."""
+    config = settings()
+    if not config.use_model:
+        return RuleScorer()
+    return load_detector(config.model_path, config.model_weight_ar, config.model_weight_en)
+
+
+def _clauses_of_sentence(
     article: ArticleSubmitted,
     start: int,
     end: int,
     language: str,
     published: date | None,
     ctx: _Context,
-    threshold: float | None,
-) -> list[ExtractedClaim]:
+) -> list[_Pending]:
     body = article.body
     rules = _rules_language(language, body[start:end])
-    claims: list[ExtractedClaim] = []
+    pending: list[_Pending] = []
     sentence_attribution: Attribution | None = None
     p_start, p_end = paragraph_span(body, start, end)
     paragraph: Stance | None = None
@@ -135,7 +168,7 @@ def _claims_of_sentence(
         if paragraph is None:
             paragraph = checkworthiness.text_stance(body, p_start, p_end, rules)
             ctx.paragraphs[(p_start, rules)] = paragraph
-    for c_start, c_end in split_clauses(body, start, end, rules):
+    for c_start, c_end, split_rule in split_clauses(body, start, end, rules):
         ws = words(body, c_start, c_end)
         found = find_attribution(body, c_start, c_end, rules, ws)
         attribution = _resolve(found, ws, rules, ctx)
@@ -154,43 +187,119 @@ def _claims_of_sentence(
             body[c_start:c_end], ws, rules, attribution, quantities, times,
             markup_spans(body, c_start, c_end), paragraph,
         )
-        worth = checkworthiness.score(candidate)
-        if worth < (checkworthiness.threshold(rules) if threshold is None else threshold):
+        pending.append(_Pending(c_start, c_end, language, candidate, ws, split_rule))
+    return _attribution_at_the_end(pending)
+
+
+def _attribution_at_the_end(pending: list[_Pending]) -> list[_Pending]:
+    """"A، وB، بحسب المرصد": a source named at the end of a sentence stands behind its
+    earlier, unattributed clauses too."""
+    if len(pending) < 2:
+        return pending
+    last = pending[-1].candidate.attribution
+    if last.type == "none" or not _is_according(last.verb):
+        return pending
+    return [
+        replace(p, candidate=replace(p.candidate, attribution=_carried(last)))
+        if p.candidate.attribution.type == "none"
+        else p
+        for p in pending
+    ]
+
+
+def _is_according(verb: str | None) -> bool:
+    return verb is not None and (
+        verb.lower() == "according to" or any(f in ACCORDING_AR for f in variants(normalize(verb)))
+    )
+
+
+def _re_mentions(pending: Sequence[_Pending]) -> dict[int, int]:
+    """Clause index -> the earlier clause whose source mention it repeats: the same span
+    (a carried source, a dropped subject) or a re-mention of it (`mentions.antecedent`)."""
+    first: dict[tuple[int, int], int] = {}
+    named: list[tuple[str, tuple[int, int]]] = []
+    links: dict[int, int] = {}
+    for i, p in enumerate(pending):
+        a = p.candidate.attribution
+        if a.type == "none" or a.start is None or a.end is None or not a.mention:
             continue
-        claims.append(
-            ExtractedClaim(
-                claim_id=claim_id(article.article_id, article.revision, c_start, c_end),
-                text=body[c_start:c_end],
-                start=c_start,
-                end=c_end,
-                kind=checkworthiness.kind(candidate),
-                checkworthiness=worth,
-                attribution=attribution,
-                quantities=quantities,
-                times=times,
-                denials=find_denials(body, ws, rules),
-                language=language,
-            )
-        )
-    return claims
+        span = (a.start, a.end)
+        if span in first:
+            links[i] = first[span]
+            continue
+        earlier = antecedent(a.mention, [m for m, _ in named])
+        if earlier is not None:
+            links[i] = first[next(s for m, s in named if m == earlier)]
+        first[span] = i
+        named.append((a.mention, span))
+    return links
 
 
-def extract(article: ArticleSubmitted, *, threshold: float | None = None) -> ExtractionResult:
-    """Claims of one article, with attribution, quantities, times and denials.
-
-    `threshold` overrides the calibrated check-worthiness cut-off (0 keeps every candidate).
-    """
+def _pending(article: ArticleSubmitted) -> tuple[str, list[Segment], list[_Pending]]:
+    """The article's language, sentences, and every clause that may be a claim."""
     body = article.body
     article_language = article.language or detect(body, default="ar" if is_arabic(body) else "en")
     published = article.published_at.date() if article.published_at else None
     segments = segment(body)
     ctx = _Context()
-    claims: list[ExtractedClaim] = []
+    pending: list[_Pending] = []
     for seg in segments:
         language = article.language or sentence_language(seg.text, article_language)
-        claims.extend(
-            _claims_of_sentence(
-                article, seg.start, seg.end, language, published, ctx, threshold
+        pending.extend(
+            _clauses_of_sentence(article, seg.start, seg.end, language, published, ctx)
+        )
+    return article_language, segments, pending
+
+
+def candidates(article: ArticleSubmitted) -> list[Candidate]:
+    """Every clause of the article as the detector sees it, before any cut-off."""
+    return [p.candidate for p in _pending(article)[2]]
+
+
+def extract(
+    article: ArticleSubmitted,
+    *,
+    threshold: float | None = None,
+    scorer: Scorer | None = None,
+) -> ExtractionResult:
+    """Claims of one article, with attribution, quantities, times and denials.
+
+    `threshold` overrides the configured check-worthiness cut-off (0 keeps every candidate);
+    `scorer` the configured detector (evaluation scores with models of its own folds).
+    """
+    body = article.body
+    article_language, segments, pending = _pending(article)
+    worth = (scorer or default_scorer()).scores([p.candidate for p in pending])
+    config = settings()
+    ids = [claim_id(article.article_id, article.revision, p.start, p.end) for p in pending]
+    kept = [
+        score.claim >= (config.threshold(p.candidate.language) if threshold is None else threshold)
+        for p, score in zip(pending, worth, strict=True)
+    ]
+    links = _re_mentions(pending)
+    claims: list[ExtractedClaim] = []
+    for i, (p, score) in enumerate(zip(pending, worth, strict=True)):
+        c = p.candidate
+        if not kept[i]:
+            continue
+        attribution = c.attribution
+        target = links.get(i)
+        if target is not None and kept[target]:
+            attribution = attribution.model_copy(update={"refers_to": ids[target]})
+        claims.append(
+            ExtractedClaim(
+                claim_id=ids[i],
+                text=c.text,
+                start=p.start,
+                end=p.end,
+                kind=checkworthiness.kind(c),
+                checkworthiness=score.worthy,
+                attribution=attribution,
+                quantities=c.quantities,
+                times=c.times,
+                denials=find_denials(body, p.words, c.language),
+                language=p.language,
+                split_rule=p.split_rule,
             )
         )
     return ExtractionResult(
@@ -203,7 +312,12 @@ def extract(article: ArticleSubmitted, *, threshold: float | None = None) -> Ext
 
 
 def extract_text(
-    doc_id: str, text: str, language: str | None = None, *, threshold: float | None = None
+    doc_id: str,
+    text: str,
+    language: str | None = None,
+    *,
+    threshold: float | None = None,
+    scorer: Scorer | None = None,
 ) -> list[ExtractedClaim]:
     """Claims of a loose text (batch use): article id `doc_id`, revision 1."""
     if language not in (None, "ar", "en"):
@@ -211,4 +325,25 @@ def extract_text(
     article = ArticleSubmitted.model_validate(
         {"article_id": doc_id, "body": text, "language": language}
     )
-    return extract(article, threshold=threshold).claims
+    return extract(article, threshold=threshold, scorer=scorer).claims
+
+
+def text_candidate(text: str, language: str) -> Candidate:
+    """The whole of a short text (a post, a debate sentence) as one candidate: what the
+    detector is trained on."""
+    rules = _rules_language(language, text)
+    ws = words(text)
+    attribution = _resolve(find_attribution(text, 0, len(text), rules, ws), ws, rules, _Context())
+    times = find_times(text, ws, None, rules)
+    in_time = [(t.start or 0, t.end or 0) for t in times]
+    quantities = [
+        q for q in find_quantities(text, ws, rules) if not any(s <= q.start < e for s, e in in_time)
+    ]
+    paragraph = (
+        checkworthiness.text_stance(text, 0, len(text), rules)
+        if len(text) <= MAX_POST_CHARS
+        else None
+    )
+    return Candidate(
+        text, ws, rules, attribution, quantities, times, markup_spans(text), paragraph
+    )

@@ -113,3 +113,13 @@ NOUNS_AR = {
         "قيادي": "commander", "قياديين": "commander", "قائد": "commander", "قادة": "commander",
     }.items()
 }
+
+
+def is_number_word(norm: str) -> bool:
+    """Is the normalised word (an attached و/ف dropped) a cardinal, scale or vague plural?"""
+    bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+    return any(
+        form in table
+        for form in (norm, bare)
+        for table in (UNITS_AR, SCALES_AR, VAGUE_PLURALS_AR, UNITS_EN)
+    )

@@ -58,3 +58,5 @@ SPEECH_NOUN_STEMS_AR = tuple(
 # Heads of "a report by X" that are not the source themselves.
 DOCUMENT_HEADS_AR = norm_set("تقرير تقريرا بيان بيانا تصريح تصريحات دراسة وثيقة وثائق رسالة")
 DOCUMENT_HEADS_EN = word_set("report statement study document letter analysis")
+# ", adding that …": a second statement of the same source.
+REPORTING_PARTICIPLES_EN = word_set("adding saying noting stressing warning claiming insisting")

@@ -8,9 +8,12 @@ from workers.nlp.arabic import strip_clitics
 VAGUE_HEADS_AR = norm_set(
     """
     تقارير تقرير مصادر مصدر ناشطون ناشطين نشطاء شهود مراقبون مراقبين أنباء أوساط وسائل
-    مواقع منصات روايات مسؤولون مسؤولين مصادرنا معلومات أخبار صحف جهات
+    مواقع منصات روايات مسؤولون مسؤولين مصادرنا معلومات أخبار صحف جهات مسؤول مسؤولة
+    متحدث ناطق مصدرا
     """
 )
+# "أحد المختطفين", "إحدى الوكالات": one unnamed member of a group.
+ONE_OF_AR = norm_set("أحد احد إحدى احدى")
 # Quantifiers dropped from the front of a vague mention ("العديد من التقارير المحلية").
 QUANTIFIER_PREFIXES_AR = (("العديد", "من"), ("عدد", "من"), ("بعض",), ("عدة",), ("كثير", "من"))
 VAGUE_HEADS_EN = word_set("""
@@ -37,6 +40,10 @@ def is_vague(ws: list[Word], language: str) -> bool:
         return False
     if language == "ar":
         head = ws[quantifier_length(ws)]
+        if head.norm in ONE_OF_AR:
+            return True
+        if head.norm in ("متحدث", "ناطق") and len(ws) > 1:
+            return False  # "متحدث باسم شرطة العاصمة": speaks for a named body
         return any(strip_clitics(form) in VAGUE_HEADS_AR or form in VAGUE_HEADS_AR
                    for form in variants(head.norm))
     content = [w for w in ws if w.norm not in _EN_DETERMINERS]

@@ -10,6 +10,7 @@ from contracts.events import ArticleSubmitted, ExtractionResult
 from contracts.record import ExtractedClaim
 from contracts.segmentation import segment
 from workers.extraction.extractor import extract
+from workers.extraction.settings import settings
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +122,40 @@ def test_deterministic(seed_article: str) -> None:
     article = ArticleSubmitted(article_id="seed-ar-001", body=seed_article, language="ar")
     first, second = extract(article), extract(article)
     assert first.claims == second.claims
+
+
+def test_re_mentions_link_to_the_claim_they_repeat(seed_result: ExtractionResult) -> None:
+    full = _claim_with(seed_result, "أكد المرصد")
+    short = _claim_with(seed_result, "وكشف المرصد")
+    assert full.attribution.refers_to is None
+    assert short.attribution.refers_to == full.claim_id  # "المرصد السوري" repeats it
+    quoted = _claim_with(seed_result, "وأضاف الموقع السويدي")
+    site = _claim_with(seed_result, "كشف موقع")
+    assert quoted.attribution.refers_to == site.claim_id  # descriptive re-mention
+    assert _claim_with(seed_result, "وتم ذلك عبر").attribution.refers_to == quoted.claim_id
+    ids = {c.claim_id for c in seed_result.claims}
+    assert all(c.attribution.refers_to in ids | {None} for c in seed_result.claims)
+
+
+def test_twelve_checkable_claims_with_their_sources(seed_result: ExtractionResult) -> None:
+    """Checkable = check-worthiness at or above `checkable_threshold` (0.5): the article's own
+    characterisations and background stay claims but are not worth a checker's time."""
+    cut = settings().checkable_threshold
+    checkable = [c for c in seed_result.claims if c.checkworthiness >= cut]
+    assert len(checkable) == 12
+    sources = {(c.attribution.type, c.attribution.mention) for c in checkable}
+    assert sources == {
+        ("vague", "التقارير المحلية"),
+        ("direct", "المرصد السوري لحقوق الإنسان"),
+        ("direct", "المرصد السوري"),
+        ("direct", "الأمم المتحدة"),
+        ("direct", "وزارة الدفاع الفرنسية"),
+        ("direct", "موقع “نورديك مونيتور” السويدي"),
+        ("quote", "الموقع السويدي"),
+        ("direct", "الموقع السويدي"),
+        ("direct", "وزارة الخزانة الأميركية"),
+        ("direct", "الخزانة الأميركية"),
+        ("none", None),
+    }
+    below = {c.text.split()[0] for c in seed_result.claims if c.checkworthiness < cut}
+    assert {"دعم", "ويعتبر", "ويرجع", "وترتبط"} <= below

@@ -1,0 +1,46 @@
+"""Settings of claim extraction (env prefix VERIFY_EXTRACTION_): the detector and its cut-offs."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MODEL_PATH = Path(__file__).parent / "models" / "detector.joblib"
+
+
+class ExtractionSettings(BaseSettings):
+    """`threshold_*`: the check-worthiness (0..1) a clause needs to be a claim. With the
+    trained detector (`use_model`, the default) the score is its calibrated probability;
+    without it, the hand-weighted rule score (`rule_threshold_*`)."""
+
+    model_config = SettingsConfigDict(env_prefix="VERIFY_EXTRACTION_", extra="ignore")
+
+    use_model: bool = True
+    model_path: Path = MODEL_PATH
+    # Share of the trained model in the claim score (the rest: the rule score).
+    model_weight_ar: float = Field(default=0.3, ge=0, le=1)
+    model_weight_en: float = Field(default=0.7, ge=0, le=1)
+    threshold_ar: float = Field(default=0.45, ge=0, le=1)
+    threshold_en: float = Field(default=0.5, ge=0, le=1)
+    # A claim is "checkable" (worth sending to a checker) when its check-worthiness reaches this.
+    checkable_threshold: float = Field(default=0.5, ge=0, le=1)
+    rule_threshold_ar: float = Field(default=0.45, ge=0, le=1)
+    rule_threshold_en: float = Field(default=0.5, ge=0, le=1)
+
+    def model_weight(self, language: str) -> float:
+        return self.model_weight_ar if language == "ar" else self.model_weight_en
+
+    def threshold(self, language: str) -> float:
+        """The cut-off for `language` ("ar"; any other language uses the English one)."""
+        if self.use_model:
+            return self.threshold_ar if language == "ar" else self.threshold_en
+        return self.rule_threshold_ar if language == "ar" else self.rule_threshold_en
+
+
+@cache
+def settings() -> ExtractionSettings:
+    """The process's settings, read from the environment once."""
+    return ExtractionSettings()
