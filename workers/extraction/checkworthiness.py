@@ -115,7 +115,7 @@ _STANCE_WEIGHTS = {
     "prediction": 0.2,
     "command": 0.2,
     "abuse": 0.05,
-    "laughter": 0.15,
+    "laughter": 0.2,  # as much as an exclamation run: a joke is not a checkable report
     "exclamation": 0.2,
 }
 _STANCE_CAP = 0.45
