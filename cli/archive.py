@@ -1,12 +1,14 @@
-"""`verify archive import FILE`: add articles or prior fact-checks to the cross-reference archive.
+"""`verify archive import|search|count`: the cross-reference archive.
 
-FILE is JSON lines of articles (article_id/id, body/text/content, title, outlet/source, url,
-published_at/date_extracted, language; SaudiNewsNet lines work as they are) or a JSON
-array of ClaimReview records in the Fact Check Tools shape. Importing twice adds nothing.
+`import FILE`: FILE is JSON lines of articles (article_id/id, body/text/content, title,
+outlet/source, url, published_at/date_extracted, language; SaudiNewsNet lines work as they
+are) or a JSON array of ClaimReview records in the Fact Check Tools shape. Importing twice
+adds nothing. `search TEXT`: ranked passages, as the cross-reference worker sees them.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -15,9 +17,10 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from storage.engine import default_engine
-from workers.xref.archive import Document, IndexedArchive, open_archive
+from workers.xref.archive import Document, IndexedArchive, Passage, open_archive
 from workers.xref.importer import BadRecord, count_records, read_documents
 
 app = typer.Typer(help="The cross-reference archive.", no_args_is_help=True)
@@ -91,3 +94,42 @@ def import_command(
 def count_command() -> None:
     """How many documents the archive holds."""
     typer.echo(open_archive(default_engine()).count())
+
+
+@app.command("search")
+def search_command(
+    text: Annotated[str, typer.Argument(help="what to look for (a claim, a few words)")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="how many documents")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per passage")] = False,
+) -> None:
+    """Ranked passages (the best of each document) with their doc ids and scores."""
+    archive = open_archive(default_engine())
+    passages = archive.search(text, limit=k)
+    if as_json:
+        for rank, p in enumerate(passages, start=1):
+            typer.echo(json.dumps({"rank": rank, **_passage_json(p)}, ensure_ascii=False))
+        return
+    if not passages:
+        err.print(f"nothing in the archive ({archive.count()} documents) matches")
+        return
+    table = Table("#", "score", "doc_id", "kind", "outlet", "passage", show_lines=False)
+    for rank, p in enumerate(passages, start=1):
+        label = f"{p.kind} ({p.rating})" if p.rating else p.kind
+        table.add_row(str(rank), f"{p.score:.3f}", p.doc_id, label, p.outlet or "-", p.text)
+    Console().print(table)
+
+
+def _passage_json(p: Passage) -> dict[str, object]:
+    return {
+        "doc_id": p.doc_id,
+        "score": p.score,
+        "kind": p.kind,
+        "title": p.title,
+        "outlet": p.outlet,
+        "url": p.url,
+        "published_at": p.published_at,
+        "rating": p.rating,
+        "text": p.text,
+        "start": p.start,
+        "end": p.end,
+    }

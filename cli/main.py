@@ -12,6 +12,7 @@ import typer
 
 from cli import archive, dlq, extract, sources, stance
 from cli.articles import article_from_file
+from cli.check import check
 from cli.errors import CliError, fail
 from cli.render import print_record
 
@@ -31,6 +32,7 @@ app.add_typer(stance.app, name="stance")
 app.add_typer(sources.app, name="sources")
 app.add_typer(archive.app, name="archive")
 app.add_typer(dlq.app, name="dlq")
+app.command()(check)
 
 Lang = Annotated[str | None, typer.Option("--lang", help="ar or en; detected when omitted")]
 
@@ -96,26 +98,6 @@ def records_get(
         print_record(record)
     else:
         typer.echo(record.model_dump_json(indent=2))
-
-
-@app.command()
-def check(
-    file: Annotated[str, typer.Argument(help="article text file, or - for stdin")],
-    as_json: Annotated[bool, typer.Option("--json", help="print the record as JSON")] = False,
-    lang: Lang = None,
-    id: Annotated[str | None, typer.Option("--id")] = None,
-    published_at: datetime | None = None,
-) -> None:
-    """Run extraction, source lookup, cross-reference and the status rules in-process."""
-    from flows.check import check_article
-    from storage.engine import default_engine
-
-    article = article_from_file(file, article_id=id, language=lang, published_at=published_at)
-    record = check_article(article, default_engine())
-    if as_json:
-        typer.echo(record.model_dump_json(indent=2))
-    else:
-        print_record(record)
 
 
 @schema_app.command("export")

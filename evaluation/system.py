@@ -18,30 +18,15 @@ import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from contracts.events import ArticleSubmitted
 from contracts.record import VerificationRecord
 from workers.xref.archive import IndexedArchive
 
 DB_FILE = "verify.db"
 DATA_DIR = "data"
-
-
-class _NotArchiving:
-    """The archive, except that checked articles are not added to it (checks stay
-    independent). Everything else is delegated, so new archive methods pass through."""
-
-    def __init__(self, archive: IndexedArchive) -> None:
-        self._archive = archive
-
-    def add_article(self, article: ArticleSubmitted) -> bool:
-        return False
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._archive, name)
 
 
 @dataclass
@@ -104,8 +89,7 @@ class System:
             shared = next(iter(self._checkers.values()), None)
             registry = shared.registry if shared else SourceRegistry.load(self.engine)
             models = shared.models if shared else load_models()
-            target = self.archive if archive else cast(IndexedArchive, _NotArchiving(self.archive))
-            self._checkers[archive] = Checker(registry, target, models)
+            self._checkers[archive] = Checker(registry, self.archive, models, archive)
         return self._checkers[archive]
 
 

@@ -46,11 +46,14 @@ def cross_reference(
     archive: Archive,
     models: Models,
     settings: XrefSettings | None = None,
+    *,
+    archive_article: bool = True,
 ) -> XrefResult:
-    """Evidence for every claim from *other* documents, then archive the article itself."""
+    """Evidence for every claim from *other* documents, then archive the article itself
+    (unless `archive_article` is false: a dry run that leaves the archive as it was)."""
     items = claim_evidence(article, claims, archive, models, settings or XrefSettings())
-    # Searched first, archived after: the article never finds itself.
-    archive.add_article(article)
+    if archive_article:
+        archive.add_article(article)  # searched first, archived after: never finds itself
     return XrefResult(
         article_id=article.article_id,
         revision=article.revision,
