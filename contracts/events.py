@@ -81,6 +81,7 @@ class ClaimEvidence(Model):
     end: int
     evidence: list[Evidence]
     related: list[Evidence] = Field(default_factory=list)
+    searched: bool = True  # False: not check-worthy enough to search (VERIFY_XREF_*)
 
 
 class XrefResult(PartResult):

@@ -131,6 +131,11 @@ def merge(
             rules=rules,
         )
         rationale = list(verdict.rationale)
+        if item is not None and not item.searched:
+            rationale.append(
+                f"evidence not searched: check-worthiness {c.checkworthiness:.2f} is under "
+                "the cross-reference threshold"
+            )
         if parts.sources is None and c.attribution.mention:
             rationale.append("source lookup did not report in time: source not resolved")
         claims.append(

@@ -31,7 +31,7 @@ from workers.xref.ranking import Query, best_per_document, combine
 from workers.xref.ratings import normalize_rating
 
 DocKind = Literal["article", "factcheck"]
-SHORTLIST = 40  # candidates fetched from the index before re-ranking
+SHORTLIST = 20  # candidates fetched from the index before re-ranking
 SYNC_BATCH = 1000  # rows indexed per commit
 SYNC_INTERVAL_S = 1.0  # how stale a search may be: other writers' documents appear this late
 _META_CACHE = 50_000
@@ -245,7 +245,7 @@ class IndexedArchive:
             parsed.terms,
             exclude_article_id=exclude_article_id,
             language=language,
-            limit=max(SHORTLIST, limit * 4),
+            limit=max(SHORTLIST, limit * 2),
         )
         if not hits:
             return []

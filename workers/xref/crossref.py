@@ -69,9 +69,12 @@ def claim_evidence(
     models: Models,
     settings: XrefSettings,
 ) -> list[ClaimEvidence]:
+    worthy = [c.checkworthiness >= settings.min_checkworthiness for c in claims]
     candidates = [
         archive.search(c.text, exclude_article_id=article.article_id, limit=settings.candidates)
-        for c in claims
+        if searched
+        else []
+        for c, searched in zip(claims, worthy, strict=True)
     ]
     views = [ClaimView.of(c.text) for c in claims]
     # one model batch per article for each model
@@ -86,7 +89,9 @@ def claim_evidence(
     # archived text first: it plays ANS's original headline, the claim its rewrite
     verdicts = iter(models.stance.classify_many(pairs))
     out = []
-    for claim, found, probs, items in zip(claims, candidates, same, kept, strict=True):
+    for claim, searched, found, probs, items in zip(
+        claims, worthy, candidates, same, kept, strict=True
+    ):
         evidence = [
             _evidence(article, claim, p, q, models.stance, next(verdicts), earlier=items[:i])
             for i, (p, q) in enumerate(items)
@@ -105,6 +110,7 @@ def claim_evidence(
                 end=claim.end,
                 evidence=evidence,
                 related=related,
+                searched=searched,
             )
         )
     return out

@@ -9,7 +9,7 @@ and the same number is far more likely to be about the same claim.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workers.xref.aliases import Alternative, concepts
 from workers.xref.terms import arabic_name_keys, index_terms
@@ -25,6 +25,15 @@ class Query:
     concepts: tuple[tuple[Alternative, ...], ...]
     weights: tuple[float, ...]
     terms: tuple[str, ...]
+    # per concept: its one-term alternatives as a set, and the longer ones (for `hits`)
+    _singles: tuple[frozenset[str], ...] = field(default=(), compare=False, repr=False)
+    _multis: tuple[tuple[Alternative, ...], ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        singles = tuple(frozenset(a[0] for a in c if len(a) == 1) for c in self.concepts)
+        multis = tuple(tuple(a for a in c if len(a) > 1) for c in self.concepts)
+        object.__setattr__(self, "_singles", singles)
+        object.__setattr__(self, "_multis", multis)
 
     @classmethod
     def parse(cls, text: str, max_terms: int = 40) -> Query:
@@ -49,17 +58,22 @@ class Query:
                 flat[concept[1][0]] = None
         return cls(expanded, weights, tuple(list(flat)[:max_terms]))
 
-    def coverage(self, passage_terms: set[str]) -> float:
+    def hits(self, passage_terms: set[str]) -> list[bool]:
+        """For each concept, whether one of its forms is in the passage. (This runs for every
+        candidate passage of every claim: set operations in C where possible.)"""
+        return [
+            not single.isdisjoint(passage_terms)
+            or any(passage_terms.issuperset(alt) for alt in multi)
+            for single, multi in zip(self._singles, self._multis, strict=True)
+        ]
+
+    def coverage(self, passage_terms: set[str], hits: list[bool] | None = None) -> float:
         """Weighted share of the query's concepts present in a passage (0..1)."""
         total = sum(self.weights)
         if not total:
             return 0.0
-        hit = sum(
-            w
-            for concept, w in zip(self.concepts, self.weights, strict=True)
-            if any(all(t in passage_terms for t in alt) for alt in concept)
-        )
-        return hit / total
+        found = self.hits(passage_terms) if hits is None else hits
+        return sum(w for h, w in zip(found, self.weights, strict=True) if h) / total
 
 
 def _with_key(concept: tuple[Alternative, ...], keys: dict[str, str]) -> tuple[Alternative, ...]:

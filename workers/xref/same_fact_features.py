@@ -11,17 +11,18 @@ learned "long means unrelated" from short training headlines would miss them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
-from sklearn.feature_extraction.text import HashingVectorizer
+from rapidfuzz.distance import LCSseq
 
-from workers.nlp.arabic import is_arabic, normalize
+from workers.nlp.arabic import normalize
 from workers.xref.archive import Passage
-from workers.xref.cues import Figure, text_cues
+from workers.xref.cues import Figure, figures_in, text_cues
 from workers.xref.ranking import Query
 from workers.xref.terms import index_terms
 from workers.xref.transliterate import KEY_PREFIX
@@ -36,10 +37,10 @@ FEATURES = (
     "figure_clash",  # same unit, different value, and no match
     "claim_has_figure",
     "year_clash",  # both name years, none in common
-    "fuzzy_partial",  # best partial alignment of the normalised texts (0..1)
+    "in_order",  # share of the claim's characters found in the same order in the passage
     "relative_retrieval",  # the passage's retrieval score over the best one for this claim
     "cross_script",  # claim and passage in different scripts (Arabic vs Latin)
-    "char_cosine",  # cosine of character 3-5-gram vectors of the normalised texts
+    "token_set",  # rapidfuzz token-set similarity of the normalised texts (0..1)
     "rank",  # position among this claim's candidates (0 = best retrieved)
     "is_top",
 )
@@ -86,9 +87,9 @@ def _view(text: str, figures: tuple[Figure, ...]) -> ClaimView:
         content=tuple(content),
         bigrams=frozenset(pairwise(terms)),
         figures=tuple(f for f in figures if f.unit),
-        years=frozenset(_years(text)),
+        years=_years(text),
         folded=normalize(text),
-        arabic=is_arabic(text),
+        arabic=_mostly_arabic(normalize(text)),
     )
 
 
@@ -99,28 +100,28 @@ def _pair_features(
     *,
     relative_retrieval: float,
 ) -> list[float]:
+    # Runs for every candidate of every claim (hundreds per article): only cheap work here,
+    # and the passage's figures and years only when the claim has some.
     seq = passage_terms.split()
     present = set(seq)
-    hits = [
-        any(all(t in present for t in alt) for alt in concept) for concept in claim.query.concepts
-    ]
-    pcues = text_cues(passage_text)
-    match, clash = _figures(claim.figures, pcues.figures)
-    years = frozenset(_years(passage_text))
-    pairs = set(pairwise(seq))
+    hits = claim.query.hits(present)
+    folded = normalize(passage_text)
+    match, clash = _figures(claim.figures, figures_in(folded)) if claim.figures else (False, False)
+    years = frozenset(_YEAR.findall(folded)) if claim.years else frozenset()
     return [
-        claim.query.coverage(present),
+        claim.query.coverage(present, hits),
         _share(hits, claim.entities),
         float(bool(claim.entities)),
         _share(hits, claim.content),
-        len(claim.bigrams & pairs) / len(claim.bigrams) if claim.bigrams else 0.0,
+        len(claim.bigrams & set(pairwise(seq))) / len(claim.bigrams) if claim.bigrams else 0.0,
         float(match),
         float(clash and not match),
         float(bool(claim.figures)),
         float(bool(claim.years) and bool(years) and not claim.years & years),
-        fuzz.partial_ratio(claim.folded, normalize(passage_text)) / 100.0,
+        LCSseq.similarity(claim.folded, folded) / len(claim.folded) if claim.folded else 0.0,
         relative_retrieval,
-        float(claim.arabic != is_arabic(passage_text)),
+        float(claim.arabic != _mostly_arabic(folded)),
+        fuzz.token_set_ratio(claim.folded, folded) / 100.0,
     ]
 
 
@@ -128,7 +129,7 @@ def _share(hits: list[bool], indexes: tuple[int, ...]) -> float:
     return sum(hits[i] for i in indexes) / len(indexes) if indexes else 1.0
 
 
-def _figures(claim: tuple[Figure, ...], passage: tuple[Figure, ...]) -> tuple[bool, bool]:
+def _figures(claim: Sequence[Figure], passage: Sequence[Figure]) -> tuple[bool, bool]:
     match = clash = False
     for cf in claim:
         for pf in passage:
@@ -141,36 +142,30 @@ def _figures(claim: tuple[Figure, ...], passage: tuple[Figure, ...]) -> tuple[bo
     return match, clash
 
 
-def _years(text: str) -> list[str]:
-    return [
-        t for t in text_cues(text).tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")
-    ]
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(normalize(text)))
+
+
+def _mostly_arabic(folded: str) -> bool:
+    sample = folded[:300]
+    return len(_ARABIC_LETTERS.findall(sample)) > len(_LATIN_LETTERS.findall(sample))
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTERS = re.compile(r"[a-z]")
 
 
 def candidate_features(claim: ClaimView, candidates: Sequence[Passage]) -> list[list[float]]:
     """Features of each retrieved passage for one claim (the pipeline's and training's way)."""
-    if not candidates:
-        return []
-    best = max(p.score for p in candidates)
-    vectors = _CHARS.transform([claim.folded, *(normalize(p.text) for p in candidates)])
-    cosines = (vectors[1:] @ vectors[0].T).toarray().ravel()
+    best = max((p.score for p in candidates), default=0.0)
     return [
         [
             *_pair_features(
-                claim,
-                p.text,
-                p.terms,
-                relative_retrieval=p.score / best if best else 0.0,
+                claim, p.text, p.terms, relative_retrieval=p.score / best if best else 0.0
             ),
-            float(cosines[rank]),
             float(rank),
             float(rank == 0),
         ]
         for rank, p in enumerate(candidates)
     ]
-
-
-# Hashed, so nothing is fitted or shipped; l2-normalised, so a dot product is the cosine.
-_CHARS = HashingVectorizer(
-    analyzer="char_wb", ngram_range=(3, 5), n_features=2**20, norm="l2", alternate_sign=False
-)

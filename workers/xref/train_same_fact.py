@@ -46,9 +46,9 @@ MONOTONIC = {
     "figure_match": 1,
     "figure_clash": 0,  # a different figure: another event, or the same one contradicted
     "year_clash": -1,
-    "fuzzy_partial": 1,
+    "in_order": 1,
     "relative_retrieval": 1,
-    "char_cosine": 1,
+    "token_set": 1,
     "rank": -1,
     "is_top": 1,
 }
