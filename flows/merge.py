@@ -136,6 +136,14 @@ def merge(
                 f"evidence not searched: check-worthiness {c.checkworthiness:.2f} is under "
                 "the cross-reference threshold"
             )
+        elif item is not None and not item.evidence and parts.xref is not None:
+            related = (
+                f"; {len(item.related)} on the same topic listed as related" if item.related else ""
+            )
+            rationale.append(
+                f"no document of the archive ({parts.xref.archive_size}) states the same "
+                f"fact{related}"
+            )
         if parts.sources is None and c.attribution.mention:
             rationale.append("source lookup did not report in time: source not resolved")
         claims.append(

@@ -127,3 +127,33 @@ def test_a_credit_found_only_by_source_lookup_attributes_the_claim() -> None:
     assert claim.source == state_tv
     assert claim.status == "unverified"  # an identifiable source, no evidence
     assert extraction.claims[0].attribution.type == "none"  # the worker's result is untouched
+
+
+def test_topic_neighbours_are_related_and_the_rationale_says_nothing_matched() -> None:
+    neighbour = Evidence(
+        doc_id="n1",
+        snippet="same topic",
+        stance="neutral",
+        score=0.3,
+        same_fact=0.3,
+        reason="Same topic, not shown to state the same fact (p=0.30).",
+    )
+    xref = XrefResult(
+        article_id="a",
+        revision=1,
+        archive_size=1492,
+        items=[
+            ClaimEvidence(claim_id="c-1", start=0, end=20, evidence=[], related=[neighbour]),
+            ClaimEvidence(claim_id="c-2", start=30, end=50, evidence=[], searched=False),
+        ],
+    )
+    first, second = merge(Parts("a", 1, extracted(), None, xref)).claims
+    assert first.evidence == [] and first.related == [neighbour]
+    assert any(
+        r == "no document of the archive (1492) states the same fact; 1 on the same topic "
+        "listed as related"
+        for r in first.rationale
+    )
+    assert any(
+        r.startswith("evidence not searched: check-worthiness 0.60") for r in second.rationale
+    )
