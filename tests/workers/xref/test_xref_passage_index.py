@@ -70,3 +70,15 @@ def test_bulk_adds_count_new_and_present_and_keep_the_latest_revision(engine: En
     hits = archive.search("أمطار غزيرة السواحل الشمالية", limit=5)
     assert sorted((p.doc_id, p.revision) for p in hits) == [("a", 3), ("b", 1)]
     assert archive.search("احتياطيات داعش النقدية") == []  # revisions 1 and 2 are superseded
+
+
+def test_two_machines_share_the_archive_through_the_database(
+    engine: Engine, tmp_path: Path
+) -> None:
+    here = open_archive(engine, tmp_path / "machine-a")  # separate disks: separate indexes
+    there = open_archive(engine, tmp_path / "machine-b")
+    there.sync_interval_s = 0
+    assert there.search("احتياطيات داعش النقدية") == []
+    here.add_article(article("t", TREASURY))
+    assert [p.doc_id for p in there.search("احتياطيات داعش النقدية")] == ["t"]
+    assert here.index.path != there.index.path
