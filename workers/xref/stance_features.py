@@ -113,8 +113,8 @@ class PairFeaturizer:
         return self
 
     def transform(self, claims: Sequence[str], evidence: Sequence[str]) -> sp.csr_matrix:
-        xc = self.chars.transform(claims)
-        xe = self.chars.transform(evidence)
+        xc = self._chars(claims)
+        xe = self._chars(evidence)
         pairs = [pair_tokens(c, e) for c, e in zip(claims, evidence, strict=True)]
         cosine = np.asarray(xc.multiply(xe).sum(axis=1)).reshape(-1, 1)
         dense = np.array(
@@ -129,3 +129,12 @@ class PairFeaturizer:
             ],
             format="csr",
         )
+
+    def _chars(self, texts: Sequence[str]) -> sp.csr_matrix:
+        """Char n-gram rows of `texts`, each distinct text analysed once (a claim comes with
+        every passage it is compared with, and analysis is most of this model's cost)."""
+        distinct = list(dict.fromkeys(texts))
+        if len(distinct) == len(texts):
+            return self.chars.transform(texts)
+        row = {text: i for i, text in enumerate(distinct)}
+        return self.chars.transform(distinct)[[row[t] for t in texts]]
