@@ -6,6 +6,7 @@ import re
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -34,7 +35,7 @@ def article_from_file(
     published_at: datetime | None = None,
 ) -> ArticleSubmitted:
     body = read_text(path)
-    default_id = "stdin" if path == "-" else re.sub(r"[^\w.:\-/]+", "-", Path(path).stem)
+    default_id = "stdin" if path == "-" else safe_id(Path(path).stem)
     try:
         return ArticleSubmitted(
             article_id=article_id or default_id,
@@ -48,4 +49,19 @@ def article_from_file(
         )
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise CliError(f"invalid article: {'.'.join(map(str, err['loc']))}: {err['msg']}") from exc
+        raise CliError(f"invalid article: {problem(err)}") from exc
+
+
+def problem(err: Any) -> str:
+    """`field: message`, without pydantic's "Value error, " in front of our own messages."""
+    where = ".".join(map(str, err["loc"]))
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if message.startswith("article id ") or message.startswith(f"{where} "):
+        return message
+    return f"{where}: {message}"
+
+
+def safe_id(stem: str) -> str:
+    """An article id made from a file name: disallowed characters become '-'."""
+    cleaned = re.sub(r"\.{2,}", ".", re.sub(r"[^\w.:\-]+", "-", stem)).lstrip(".:-")
+    return cleaned[:200] or "article"
