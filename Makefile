@@ -24,7 +24,7 @@ install: $(VENV)/.installed ## create .venv and install the project with its pin
 
 lint: install ## ruff + mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy contracts workers flows storage cli api bench evaluation
+	$(VENV)/bin/mypy contracts workers flows storage cli api ops bench evaluation
 
 up: install ## start Kafka, topics, Prefect server and all services in the background (idempotent)
 	bash infra/up.sh
