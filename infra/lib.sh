@@ -12,6 +12,7 @@ LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
 mkdir -p "$LOG_DIR" "$PID_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"   # absolute, even if VERIFY_RUN_DIR was relative
+export VERIFY_RUN_DIR="$RUN_DIR"   # the services find supervisord (verify status, /metrics) under it
 LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
 

@@ -8,7 +8,7 @@ pg_health() {
   local b; b="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
   [[ -n "$b" ]] && "$b/pg_isready" -q -h 127.0.0.1 -p "$PGPORT_VERIFY"
 }
-row() { printf '%-11s %-8s %-8s %-7s %-7s %s\n' "$@"; }
+row() { printf '%-13s %-8s %-8s %-7s %-7s %s\n' "$@"; }
 
 row NAME STATE PID PORT HEALTH LOG
 k="$(health python3 "$INFRA_DIR/kafka/probe.py" "127.0.0.1:$KAFKA_PORT")"
