@@ -130,10 +130,43 @@ def due_joins(engine: Engine, limit: int = 50) -> list[tuple[str, int]]:
         return [(a, r) for a, r in session.exec(stmt).all()]
 
 
-def mark_merged(engine: Engine, article_id: str, revision: int, parts_key: str, state: str) -> None:
+def mark_merged(
+    engine: Engine,
+    article_id: str,
+    revision: int,
+    parts_key: str,
+    state: str,
+    *,
+    flow_pending: bool = False,
+) -> None:
+    """The record for `parts_key` is stored and published; `flow_pending`: made without
+    Prefect, so a catch-up flow run is owed."""
     with Session(engine) as session:
         join = session.get(Join, (article_id, revision))
         if join is not None:
-            join.merged_key, join.state = parts_key, state
+            join.merged_key, join.state, join.flow_pending = parts_key, state, flow_pending
+            session.add(join)
+            session.commit()
+
+
+def pending_flow_runs(engine: Engine, limit: int = 5) -> list[tuple[str, int]]:
+    """Joins whose record was made while Prefect was down, oldest first."""
+    with Session(engine) as session:
+        stmt = (
+            select(Join.article_id, Join.revision)
+            .where(col(Join.flow_pending))
+            .where(Join.parts_key == Join.merged_key)
+            .order_by(col(Join.first_seen_at))
+            .limit(limit)
+        )
+        return [(a, r) for a, r in session.exec(stmt).all()]
+
+
+def mark_flow_run(engine: Engine, article_id: str, revision: int) -> None:
+    """The catch-up flow run happened."""
+    with Session(engine) as session:
+        join = session.get(Join, (article_id, revision))
+        if join is not None and join.flow_pending:
+            join.flow_pending = False
             session.add(join)
             session.commit()

@@ -1,0 +1,26 @@
+"""Joins: `flow_pending` — the record was made while Prefect was unreachable, and the
+collector owes it a catch-up `verify-article` flow run.
+
+Revision ID: 0006_join_flow_pending
+Revises: 0004_archive_term_stats (the integrator re-chains it after 0005)
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006_join_flow_pending"
+down_revision = "0004_archive_term_stats"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("joins") as batch:
+        batch.add_column(
+            sa.Column("flow_pending", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("joins") as batch:
+        batch.drop_column("flow_pending")
