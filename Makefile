@@ -57,11 +57,14 @@ bench: install ## speed and memory benchmarks, reported as ratios against in-run
 	bash infra/up.sh
 	VERIFY_BENCH_POSTGRES_URL="$$(bash infra/postgres/start.sh)" $(PY) -m bench
 
-eval: install ## quality figures on ../shared dev sets (extraction, sources, stance, retrieval)
+eval: install ## quality figures on ../shared dev sets (extraction, sources, stance, retrieval, issue-8 status and evidence)
 	$(PY) -m evaluation.extraction
 	$(PY) -m evaluation.sources
 	$(PY) -m evaluation.stance
 	$(PY) -m evaluation.xref
+	$(PY) -m evaluation.status_e2e                   # fresh isolated workdir .run/eval/status_e2e/
+	$(PY) -m evaluation.status_e2e --no-distractors  # .run/eval/status_e2e-no-distractors/
+	$(PY) -m evaluation.evidence                     # .run/eval/evidence/
 
 schema: install ## write JSON Schema + AsyncAPI into docs/schemas
 	$(VENV)/bin/verify schema export --out docs/schemas

@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from contracts.events import ArticleSubmitted
-from contracts.ids import content_key
+from flows.material import material_key
 from flows.merge import merge
 from flows.publish import publish_record
 
@@ -46,7 +46,7 @@ def _direct(article_id: str) -> None:
     engine = default_engine()
     parts, key = load_parts(engine, article_id, 1)
     record = merge(parts)
-    stored, _ = save_record(engine, record, content_key(key, record.status))
+    stored, _ = save_record(engine, record, material_key(record))
     publish_record(stored)
     mark_merged(engine, article_id, 1, key, stored.status)
 

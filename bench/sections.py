@@ -61,6 +61,24 @@ def pipeline_latency() -> dict[str, Any]:
     return bench(int(os.environ.get("VERIFY_BENCH_E2E_RUNS", "5")), body)
 
 
+def archive_scale() -> dict[str, Any]:
+    """Import rate and cross-reference time per article at growing synthetic archive sizes.
+    The issue's figure is 200k vs 20k: VERIFY_BENCH_ARCHIVE_SIZES=20000,200000 (not the
+    default: on the SQLite archive 200k takes about an hour to import)."""
+    from bench.archive_scale import scale
+
+    sizes = [int(s) for s in os.environ.get("VERIFY_BENCH_ARCHIVE_SIZES", "2000,20000").split(",")]
+    return scale(sizes, int(os.environ.get("VERIFY_BENCH_SCALE_ARTICLES", "50")), SHARED)
+
+
+def check_throughput() -> dict[str, Any]:
+    """`verify check --jsonl`-like articles/s against the demo archive, beside extraction +
+    source lookup alone on the same articles."""
+    from bench.archive_scale import throughput
+
+    return throughput(int(os.environ.get("VERIFY_BENCH_CHECK_ARTICLES", "100")), SHARED)
+
+
 SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "baseline": baseline,
     "extraction": extraction,
@@ -69,6 +87,8 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "xref_postgres": xref_postgres,
     "flow_overhead": flow_overhead,
     "pipeline_latency": pipeline_latency,
+    "archive_scale": archive_scale,
+    "check_throughput": check_throughput,
 }
 
 if __name__ == "__main__":

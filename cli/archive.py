@@ -7,23 +7,36 @@ array of ClaimReview records in the Fact Check Tools shape. Importing twice adds
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from storage.engine import default_engine
-from workers.xref.archive import Archive, open_archive
-from workers.xref.documents import FactCheck
+from workers.xref.archive import Document, IndexedArchive, open_archive
 from workers.xref.importer import BadRecord, count_records, read_documents
 
 app = typer.Typer(help="The cross-reference archive.", no_args_is_help=True)
 err = Console(stderr=True)
 
 
-def import_file(path: Path, archive: Archive, *, show_progress: bool = True) -> dict[str, int]:
+T = TypeVar("T")
+IMPORT_BATCH = 2000  # documents per transaction and per index commit
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def import_file(
+    path: Path, archive: IndexedArchive, *, show_progress: bool = True
+) -> dict[str, int]:
     """Add every record of `path`; counts of added, already-present and bad records."""
     counts = {"added": 0, "present": 0, "bad": 0}
     with Progress(
@@ -35,18 +48,19 @@ def import_file(path: Path, archive: Archive, *, show_progress: bool = True) -> 
         disable=not show_progress,
     ) as progress:
         task = progress.add_task(path.name, total=count_records(path))
-        for item in read_documents(path):
-            if isinstance(item, BadRecord):
-                counts["bad"] += 1
-                err.print(f"[yellow]skipped {item.where}:[/] {item.error}")
-            else:
-                added = (
-                    archive.add_factcheck(item)
-                    if isinstance(item, FactCheck)
-                    else archive.add_article(item)
-                )
-                counts["added" if added else "present"] += 1
-            progress.advance(task)
+        for batch in batched(read_documents(path), IMPORT_BATCH):
+            good: list[Document] = []
+            for item in batch:
+                if isinstance(item, BadRecord):
+                    counts["bad"] += 1
+                    err.print(f"[yellow]skipped {item.where}:[/] {item.error}")
+                else:
+                    good.append(item)
+            added, present = archive.add_many(good)
+            archive.sync(force=True)  # index as we go: the bar shows searchable documents
+            counts["added"] += added
+            counts["present"] += present
+            progress.advance(task, len(batch))
     return counts
 
 

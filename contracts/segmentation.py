@@ -92,27 +92,28 @@ def _ends_sentence(text: str, i: int) -> bool:
     return True
 
 
+_CANDIDATE = re.compile(r"[\n.!?؟…]")  # a newline or a TERMINATOR: where a cut may fall
+
+
 def segment(text: str) -> list[Segment]:
     """Split `text` into sentences with character offsets into `text`."""
     segments: list[Segment] = []
     start = 0
-    i = 0
     n = len(text)
-    while i < n:
-        char = text[i]
-        cut: int | None = None
-        if char == "\n":
+    # Only the candidate characters need a decision (a regex finds them in C; this runs on
+    # every archived document).
+    for match in _CANDIDATE.finditer(text):
+        i = match.start()
+        if text[i] == "\n":
             cut = i
-        elif char in TERMINATORS and _ends_sentence(text, i):
+        elif _ends_sentence(text, i):
             cut = i + 1
             while cut < n and text[cut] in CLOSERS:
                 cut += 1
-        if cut is not None:
-            _append(segments, text, start, cut)
-            start = cut
-            i = max(cut, i + 1)
+        else:
             continue
-        i += 1
+        _append(segments, text, start, cut)
+        start = cut
     _append(segments, text, start, n)
     return segments
 

@@ -9,8 +9,7 @@ from sqlalchemy.engine import Engine
 
 from storage.engine import make_engine
 from storage.migrate import upgrade
-from workers.xref.archive import Archive, open_archive
-from workers.xref.documents import FactCheck
+from workers.xref.archive import IndexedArchive, open_archive
 from workers.xref.importer import BadRecord, read_documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,19 +21,14 @@ CORPORA = (
 )
 
 
-def corpus_archive(url: str, shared: Path) -> tuple[Engine, Archive]:
+def corpus_archive(url: str, shared: Path) -> tuple[Engine, IndexedArchive]:
     """A migrated database at `url` with both Arabic corpora imported (idempotent)."""
     engine = make_engine(url)
     upgrade(engine)
     archive = open_archive(engine)
     for rel in CORPORA:
-        for item in read_documents(shared / rel):
-            if isinstance(item, BadRecord):
-                continue
-            if isinstance(item, FactCheck):
-                archive.add_factcheck(item)
-            else:
-                archive.add_article(item)
+        archive.add_many(d for d in read_documents(shared / rel) if not isinstance(d, BadRecord))
+    archive.sync(force=True)
     return engine, archive
 
 

@@ -9,19 +9,14 @@ from prefect import flow, get_run_logger, tags, task
 from prefect.artifacts import acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from contracts.ids import content_key
 from contracts.record import VerificationRecord
 from flows.artifact import artifact_key, claim_rows, description
+from flows.material import material_key
 from flows.merge import Parts, merge
 from flows.publish import publish_record
 from storage.engine import default_engine
-from storage.join_store import load_parts, mark_flow_run, mark_merged
-from storage.record_store import save_record
-
-
-def store(record: VerificationRecord, parts_key: str) -> tuple[VerificationRecord, bool]:
-    # the record's content key is the parts it was made from: a rerun stores nothing new
-    return save_record(default_engine(), record, content_key(parts_key, record.status))
+from storage.join_store import load_parts, mark_merged
+from storage.record_store import is_published, mark_published, save_record
 
 
 @task(name="load-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -34,14 +29,29 @@ def merge_task(parts: Parts) -> VerificationRecord:
     return merge(parts)
 
 
+def store(record: VerificationRecord) -> tuple[VerificationRecord, bool]:
+    # a new version only when something an editor sees changed (flows.material)
+    return save_record(default_engine(), record, material_key(record))
+
+
+def publish_once(record: VerificationRecord) -> bool:
+    """Publish the version unless it is on the topic already (a rerun after a crash)."""
+    engine = default_engine()
+    if is_published(engine, record):
+        return False
+    publish_record(record)
+    mark_published(engine, record)
+    return True
+
+
 @task(name="store-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def store_task(record: VerificationRecord, parts_key: str) -> tuple[VerificationRecord, bool]:
-    return store(record, parts_key)
+def store_task(record: VerificationRecord) -> tuple[VerificationRecord, bool]:
+    return store(record)
 
 
 @task(name="publish-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def publish_task(record: VerificationRecord) -> None:
-    publish_record(record)
+def publish_task(record: VerificationRecord) -> bool:
+    return publish_once(record)
 
 
 @flow(
@@ -53,27 +63,25 @@ def publish_task(record: VerificationRecord) -> None:
 )
 async def verify_article(article_id: str, revision: int, catch_up: bool = False) -> dict[str, Any]:
     """`catch_up`: the record was stored and published while Prefect was unreachable; this
-    run makes it visible in Prefect (run, logs, artifact) without publishing it again."""
+    run (the same steps: nothing new is stored or published) makes it visible in Prefect."""
     logger = get_run_logger()
+    if catch_up:
+        logger.info("catch-up run: the record was made while Prefect was unreachable")
     parts, parts_key = load_task(article_id, revision)
     if parts.missing:
         logger.warning(
             "deadline passed without %s: the record is partial", ", ".join(parts.missing)
         )
     record = merge_task(parts)
-    stored, created = store_task(record, parts_key)
+    stored, created = store_task(record)
     logger.info(
         "%s version %d: %s",
         "stored" if created else "already stored (rerun)",
         stored.version,
         description(stored),
     )
-    if catch_up and not created:
-        logger.info("catch-up run: this record was published while Prefect was unreachable")
-        mark_flow_run(default_engine(), article_id, revision)
-    else:
-        publish_task(stored)
-        mark_merged(default_engine(), article_id, revision, parts_key, stored.status)
+    publish_task(stored)
+    mark_merged(default_engine(), article_id, revision, parts_key, stored.status)
     await acreate_table_artifact(
         key=artifact_key(article_id),
         table=claim_rows(stored),
@@ -103,8 +111,8 @@ def verify_without_prefect(article_id: str, revision: int) -> dict[str, Any]:
     stored and published as usual and the join is marked, so a catch-up run follows."""
     engine = default_engine()
     parts, parts_key = load_parts(engine, article_id, revision)
-    stored, created = store(merge(parts), parts_key)
-    publish_record(stored)
+    stored, created = store(merge(parts))
+    publish_once(stored)
     mark_merged(engine, article_id, revision, parts_key, stored.status, flow_pending=True)
     return {
         "article_id": article_id,

@@ -161,12 +161,3 @@ def pending_flow_runs(engine: Engine, limit: int = 5) -> list[tuple[str, int]]:
         )
         return [(a, r) for a, r in session.exec(stmt).all()]
 
-
-def mark_flow_run(engine: Engine, article_id: str, revision: int) -> None:
-    """The catch-up flow run happened."""
-    with Session(engine) as session:
-        join = session.get(Join, (article_id, revision))
-        if join is not None and join.flow_pending:
-            join.flow_pending = False
-            session.add(join)
-            session.commit()

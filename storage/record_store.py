@@ -16,27 +16,19 @@ from storage.tables.records import RecordRow
 def save_record(
     engine: Engine, record: VerificationRecord, key: str
 ) -> tuple[VerificationRecord, bool]:
-    """Store `record` as the next version, unless the same merged content was stored already.
+    """Store `record` as the next version, unless the latest version has the same content key.
 
-    Returns the stored record (with its version) and whether it is new.
+    Returns the stored record (with its version) and whether it is new. Concurrent writers
+    of the same content race for the same version number: the loser finds the winner's
+    version latest, with its key, and stores nothing.
     """
-    for _ in range(3):  # a concurrent writer may take the version number first
+    for _ in range(3):
         with Session(engine) as session:
-            existing = session.exec(
-                select(RecordRow).where(
-                    RecordRow.article_id == record.article_id,
-                    RecordRow.revision == record.revision,
-                    RecordRow.content_key == key,
-                )
-            ).first()
-            if existing is not None:
-                return VerificationRecord.model_validate_json(existing.body), False
-            last = session.exec(
-                select(func.max(RecordRow.version)).where(
-                    RecordRow.article_id == record.article_id, RecordRow.revision == record.revision
-                )
-            ).one()
-            stored = record.model_copy(update={"version": (last or 0) + 1})
+            latest = _latest_row(session, record.article_id, record.revision)
+            if latest is not None and latest.content_key == key:
+                return VerificationRecord.model_validate_json(latest.body), False
+            version = (latest.version if latest else 0) + 1
+            stored = record.model_copy(update={"version": version})
             session.add(
                 RecordRow(
                     article_id=stored.article_id,
@@ -54,6 +46,39 @@ def save_record(
             except IntegrityError:
                 session.rollback()
     raise RuntimeError(f"could not store a record for {record.article_id}: version conflicts")
+
+
+def _latest_row(session: Session, article_id: str, revision: int) -> RecordRow | None:
+    return session.exec(
+        select(RecordRow)
+        .where(RecordRow.article_id == article_id, RecordRow.revision == revision)
+        .order_by(col(RecordRow.version).desc())
+    ).first()
+
+
+def is_published(engine: Engine, record: VerificationRecord) -> bool:
+    with Session(engine) as session:
+        row = _version_row(session, record)
+        return bool(row and row.published)
+
+
+def mark_published(engine: Engine, record: VerificationRecord) -> None:
+    with Session(engine) as session:
+        row = _version_row(session, record)
+        if row is not None and not row.published:
+            row.published = True
+            session.add(row)
+            session.commit()
+
+
+def _version_row(session: Session, record: VerificationRecord) -> RecordRow | None:
+    return session.exec(
+        select(RecordRow).where(
+            RecordRow.article_id == record.article_id,
+            RecordRow.revision == record.revision,
+            RecordRow.version == record.version,
+        )
+    ).first()
 
 
 def latest_record(

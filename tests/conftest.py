@@ -19,6 +19,14 @@ SHARED = Path(os.environ.get("VERIFY_SHARED_DIR", ROOT.parent / "shared"))
 POSTGRES_URL = os.environ.get("VERIFY_TEST_POSTGRES_URL", "")
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own VERIFY_DATA_DIR (search indexes live there)."""
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("VERIFY_DATA_DIR", str(data_dir))
+    return data_dir
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared beside the project; tests that need it skip with a reason when it is absent."""

@@ -1,14 +1,12 @@
-"""Cross-reference archive tables (issue 5): documents and their sentence-window passages.
-
-The full-text index itself is dialect-specific and lives only in migration 0003_archive
-(FTS5 table `archive_passages_fts` on SQLite, generated `tsv` column on PostgreSQL).
-"""
+"""Cross-reference archive tables: the archived documents, the truth every xref instance
+shares. Their passages are searched in a per-machine index built from these rows
+(workers/xref/passage_index.py, migration 0006_archive_index)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -38,35 +36,10 @@ class ArchiveDocument(SQLModel, table=True):
     added_at: datetime
 
 
-class ArchivePassage(SQLModel, table=True):
-    """A window of consecutive sentences; `terms` is what the full-text index holds."""
+class ArchiveState(SQLModel, table=True):
+    """One row: the archive's epoch, a random id an index compares to know its source."""
 
-    __tablename__ = "archive_passages"
+    __tablename__ = "archive_state"
 
-    id: int | None = Field(default=None, primary_key=True)
-    document_id: int = Field(
-        sa_column=Column(
-            Integer,
-            ForeignKey("archive_documents.id", ondelete="CASCADE"),
-            nullable=False,
-            index=True,
-        )
-    )
-    seq: int
-    start: int
-    end: int
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    terms: str = Field(sa_column=Column(Text, nullable=False))
-
-
-class ArchiveTermStat(SQLModel, table=True):
-    """How many passages hold each index term (document frequency), kept up to date on insert.
-
-    The PostgreSQL backend reads it to leave very common terms out of the match filter
-    (workers.xref.term_stats); passages of superseded revisions still count.
-    """
-
-    __tablename__ = "archive_term_stats"
-
-    term: str = Field(primary_key=True, max_length=200)
-    passages: int
+    id: int = Field(default=1, primary_key=True)
+    epoch: str = Field(max_length=32)

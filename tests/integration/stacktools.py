@@ -86,6 +86,7 @@ def make_stack(tmp: Path, services: tuple[str, ...], **env: str) -> Stack:
     full_env = {
         **os.environ,
         "VERIFY_DATABASE_URL": db_url,
+        "VERIFY_DATA_DIR": str(tmp / "data"),
         "VERIFY_KAFKA_BOOTSTRAP": BOOTSTRAP,
         "VERIFY_KAFKA_GROUP_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
         "VERIFY_KAFKA_MAX_ATTEMPTS": "2",

@@ -3,7 +3,14 @@ from sqlalchemy.engine import Engine
 from contracts.events import ArticleSubmitted, ExtractionResult, SourcesResult, XrefResult
 from flows.merge import merge
 from storage.join_store import due_joins, load_parts, mark_merged, record_article, record_part
-from storage.record_store import count_records, latest_record, record_versions, save_record
+from storage.record_store import (
+    count_records,
+    is_published,
+    latest_record,
+    mark_published,
+    record_versions,
+    save_record,
+)
 
 
 def parts(article_id: str) -> tuple[ExtractionResult, SourcesResult, XrefResult]:
@@ -49,15 +56,41 @@ def test_records_are_versioned_and_idempotent_per_content(engine: Engine) -> Non
     extraction, sources, _ = parts("a4")
     for p in (extraction, sources):
         record_part(engine, p, 60)
-    loaded, key = load_parts(engine, "a4", 1)
-    first, created = save_record(engine, merge(loaded), key)
+    loaded, _ = load_parts(engine, "a4", 1)
+    first, created = save_record(engine, merge(loaded), "k-a")
     assert (first.version, created) == (1, True)
-    again, created = save_record(engine, merge(loaded), key)
+    again, created = save_record(engine, merge(loaded), "k-a")
     assert (again.version, created) == (1, False)
-    second, created = save_record(engine, merge(loaded), key + "-late-part")
+    second, created = save_record(engine, merge(loaded), "k-b")
     assert (second.version, created) == (2, True)
     assert count_records(engine, "a4") == 2
     latest = latest_record(engine, "a4")
     assert latest is not None and latest.version == 2
     assert [r.version for r in record_versions(engine, "a4")] == [1, 2]
     assert latest_record(engine, "missing") is None
+
+
+def test_returning_to_earlier_content_is_a_new_version(engine: Engine) -> None:
+    extraction, sources, _ = parts("a5")
+    for p in (extraction, sources):
+        record_part(engine, p, 60)
+    record = merge(load_parts(engine, "a5", 1)[0])
+    versions = [save_record(engine, record, key) for key in ("k-a", "k-b", "k-a", "k-a")]
+    assert [(r.version, new) for r, new in versions] == [
+        (1, True),
+        (2, True),
+        (3, True),
+        (3, False),
+    ]
+
+
+def test_publication_is_tracked_per_version(engine: Engine) -> None:
+    extraction, sources, _ = parts("a6")
+    for p in (extraction, sources):
+        record_part(engine, p, 60)
+    record = merge(load_parts(engine, "a6", 1)[0])
+    first, _ = save_record(engine, record, "k-a")
+    second, _ = save_record(engine, record, "k-b")
+    assert not is_published(engine, first)
+    mark_published(engine, first)
+    assert is_published(engine, first) and not is_published(engine, second)

@@ -18,6 +18,8 @@ from workers.xref.transliterate import key, latin_name_keys
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+# Marks inside a word that the word pattern would split on (normalize() drops them too).
+_DIACRITIC = re.compile(r"[\u064b-\u0652\u0640]")
 
 # Function words that only add noise to a ranked OR query (normalised spelling).
 STOPWORDS_AR = frozenset(
@@ -255,7 +257,7 @@ def _stemmer(name: str) -> snowballstemmer.stemmer:
 def stem(token: str) -> str:
     """Stem one *normalised* token (Arabic or Latin script); numbers pass through."""
     if token[0].isdigit():
-        # "100,000" -> "100000", "3.5" -> "3d5": one alphanumeric token in both backends
+        # "100,000" -> "100000", "3.5" -> "3d5": one alphanumeric token in every index
         return token.replace(",", "").replace(".", "d")
     if _ARABIC_LETTER.match(token):
         bare = strip_clitics(token)
@@ -269,16 +271,39 @@ def raw_tokens(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
+_DROPPED = ""  # memo value of a token that is not a term (stop word, single letter)
+_term_memo: dict[str, str] = {}
+_MEMO_LIMIT = 500_000
+
+
+def _term(token: str) -> str:
+    """The index term of one surface token, '' when it is dropped."""
+    norm = normalize(token)
+    if norm in STOPWORDS_AR or norm in STOPWORDS_EN or (len(norm) < 2 and not norm.isdigit()):
+        return _DROPPED
+    return stem(norm)
+
+
 def index_terms(text: str, *, drop_stopwords: bool = True) -> list[str]:
-    """Stemmed terms of `text` in order, the unit both full-text backends index."""
-    out: list[str] = []
-    for tok in raw_tokens(text):
-        if drop_stopwords and (tok in STOPWORDS_AR or tok in STOPWORDS_EN):
-            continue
-        if len(tok) < 2 and not tok.isdigit():
-            continue
-        out.append(stem(tok))
-    return out
+    """Stemmed terms of `text` in order, the unit the index holds."""
+    if not drop_stopwords:
+        return [stem(tok) for tok in raw_tokens(text) if len(tok) >= 2 or tok.isdigit()]
+    # Tokenising the raw text and normalising per distinct token gives the same terms as
+    # normalising first: the folds never join or split a word (diacritics aside, below).
+    if _DIACRITIC.search(text):
+        text = _DIACRITIC.sub("", text)
+    tokens = _WORD.findall(text)
+    # Memoised per surface token, looked up without a Python call per token: news
+    # vocabulary repeats, and this runs on every archived sentence.
+    known = _term_memo.get
+    terms = [known(tok) for tok in tokens]
+    if None in terms:
+        if len(_term_memo) >= _MEMO_LIMIT:
+            _term_memo.clear()
+        for i, term in enumerate(terms):
+            if term is None:
+                terms[i] = _term_memo[tokens[i]] = _term(tokens[i])
+    return [t for t in terms if t]
 
 
 def passage_terms(text: str) -> list[str]:

@@ -1,15 +1,15 @@
 """Joins: `flow_pending` — the record was made while Prefect was unreachable, and the
 collector owes it a catch-up `verify-article` flow run.
 
-Revision ID: 0006_join_flow_pending
-Revises: 0004_archive_term_stats (the integrator re-chains it after 0005)
+Revision ID: 0007_join_flow_pending
+Revises: 0006_archive_index
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_join_flow_pending"
-down_revision = "0004_archive_term_stats"
+revision = "0007_join_flow_pending"
+down_revision = "0006_archive_index"
 branch_labels = None
 depends_on = None
 
