@@ -9,7 +9,7 @@ export VERIFY_DATABASE_URL ?= sqlite:///$(CURDIR)/.run/verify.db
 export PREFECT_API_URL ?= http://127.0.0.1:4200/api
 export VERIFY_KAFKA_BOOTSTRAP ?= 127.0.0.1:9092
 
-.PHONY: help install lint test test-unit test-integration up down status demo bench eval schema clean
+.PHONY: help install lint test test-unit test-integration soak up down status demo bench eval schema clean
 
 help:
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -38,9 +38,18 @@ status: ## what is running
 test-unit: install ## fast tests: no broker, no Prefect server
 	$(PY) -m pytest -m "not integration" -q
 
-test: install ## all tests: starts Kafka and the Prefect server, then unit + integration tests
+# PostgreSQL too (apt-installed when missing, as root), so every database test runs on SQLite
+# and PostgreSQL; a URL already in VERIFY_TEST_POSTGRES_URL is used as it is.
+PG_TEST_URL = $${VERIFY_TEST_POSTGRES_URL:-$$(bash infra/postgres/start.sh)}
+
+test: install ## all tests: starts PostgreSQL, Kafka and the Prefect server; unit, integration, short fault tests
 	bash infra/up.sh --infra-only
-	$(PY) -m pytest -q
+	pg="$(PG_TEST_URL)" && export VERIFY_TEST_POSTGRES_URL="$$pg" && $(PY) -m pytest -q
+
+soak: install ## long fault tests: 1,000 real articles per fault (VERIFY_FAULT_ARTICLES); figures in .run/fault-report.jsonl
+	bash infra/up.sh --infra-only
+	pg="$(PG_TEST_URL)" && export VERIFY_TEST_POSTGRES_URL="$$pg" VERIFY_FAULT_ARTICLES="$${VERIFY_FAULT_ARTICLES:-1000}" && \
+	  $(PY) -m pytest -q -m fault -o addopts="" --timeout 0 tests/integration/test_faults.py
 
 demo: install ## the whole stack on the seed article: start, import archives, submit, print the record
 	bash infra/up.sh

@@ -32,7 +32,7 @@ def instances(name: str, env: dict[str, str]) -> int:
     try:
         n = int(raw)
     except ValueError:
-        raise SystemExit(f"VERIFY_INSTANCES for {name} must be a whole number, got {raw!r}")
+        raise SystemExit(f"VERIFY_INSTANCES for {name} must be a number, got {raw!r}") from None
     if n < 1:
         raise SystemExit(f"VERIFY_INSTANCES for {name} must be at least 1, got {n}")
     return 1 if name in SINGLE_INSTANCE else n

@@ -38,4 +38,6 @@ class JoinPart(SQLModel, table=True):
     part: str = Field(max_length=16)
     payload: str = Field(sa_column=Column(Text, nullable=False))
     payload_hash: str = Field(max_length=64)
+    # the input event it was computed from (topic:partition:offset), "" when unknown
+    origin: str = Field(default="", max_length=300)
     received_at: datetime = Field(sa_column=Column(DateTime, nullable=False))

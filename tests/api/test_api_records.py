@@ -9,7 +9,6 @@ from api.deps import get_engine
 from contracts.record import Attribution, Claim, Summary, VerificationRecord
 from storage.record_store import save_record
 
-
 KEY = "records-test-key"
 
 

@@ -9,6 +9,7 @@ import time
 from kafka.consumer.fetcher import ConsumerRecord
 from sqlalchemy.exc import OperationalError
 
+from contracts import headers as h
 from contracts.events import (
     ArticleSubmitted,
     ExtractionResult,
@@ -56,7 +57,8 @@ class Collector:
             )
         else:
             part: PartResult = decode(record.value, self._models[record.topic])
-            record_part(self.engine, part, self.settings.deadline_s)
+            origin = h.header(record.headers, h.ORIGIN)
+            record_part(self.engine, part, self.settings.deadline_s, origin)
         return []  # the effect is the database write; the flow publishes the record
 
     def run_due(self) -> None:
