@@ -85,7 +85,7 @@ def _run(
     shared_dir: Path,
     offset: int,
     inject: Callable[[], dict[str, object]],
-) -> FaultReport:
+) -> tuple[FaultReport, list[str]]:
     """Produce the stream, inject the fault once a third of the records are in, wait for all."""
     articles = make_stream(shared_dir, name, ARTICLES, offset)
     ids = [a.article_id for a in articles]
@@ -116,7 +116,7 @@ def _run(
     assert report.dlq == 0  # nothing dead-lettered
     assert report.published_articles == ARTICLES and report.published_versions == [1]
     wait_for(lambda: stack.all_running(SERVICES), 60, "every service RUNNING again")
-    return report
+    return report, ids
 
 
 def _waiting(stack: SupervisedStack, ids: list[str]) -> int:
@@ -183,16 +183,17 @@ def test_prefect_server_stopped_for_30_s(stack: SupervisedStack, shared_dir: Pat
         infra("prefect/start.sh")
         return {"prefect_down_s": 30}
 
-    report = _run(name, stack, shared_dir, 4 * ARTICLES, prefect_outage)
+    report, ids = _run(name, stack, shared_dir, 4 * ARTICLES, prefect_outage)
+    stream = ids[0].rsplit("-", 1)[0]  # "prefect-down-<run>": this stream's runs only
 
     def all_completed() -> list[dict[str, object]]:
-        found = _all_runs(name)
+        found = _all_runs(stream)
         done = {r["name"] for r in found if r["state_type"] == "COMPLETED"}
         return found if len(done) >= ARTICLES else []
 
     found = wait_for(all_completed, 120 + 2 * ARTICLES, "a completed flow run per article")
     assert isinstance(found, list)
-    catch_up = {r["name"] for r in found if "catch-up" in (r.get("tags") or [])}  # type: ignore[operator]
+    catch_up = {r["name"] for r in found if "catch-up" in (r.get("tags") or [])}
     report.notes["catch_up_runs"] = len(catch_up)
     report.notes["flow_runs_completed"] = len({r["name"] for r in found})
     report.write(ROOT)
@@ -200,14 +201,14 @@ def test_prefect_server_stopped_for_30_s(stack: SupervisedStack, shared_dir: Pat
     assert catch_up, "no record was made while Prefect was down: the fault came too late"
 
 
-def _all_runs(name: str) -> list[dict[str, object]]:
+def _all_runs(stream: str) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     offset = 0
     while True:
         page = httpx.post(
             f"{PREFECT_API}/flow_runs/filter",
             json={
-                "flow_runs": {"name": {"like_": f"verify-{name}-"}},
+                "flow_runs": {"name": {"like_": f"verify-{stream}-"}},
                 "limit": 200,
                 "offset": offset,
             },
