@@ -39,17 +39,19 @@ test-unit: install ## fast tests: no broker, no Prefect server
 	$(PY) -m pytest -m "not integration" -q
 
 # PostgreSQL too (apt-installed when missing, as root), so every database test runs on SQLite
-# and PostgreSQL; a URL already in VERIFY_TEST_POSTGRES_URL is used as it is.
+# and PostgreSQL; a URL already in VERIFY_TEST_POSTGRES_URL is used as it is. A private
+# --basetemp: the fault tests' supervisord lives there, and other pytest runs on the machine
+# prune /tmp/pytest-of-<user>.
 PG_TEST_URL = $${VERIFY_TEST_POSTGRES_URL:-$$(bash infra/postgres/start.sh)}
 
 test: install ## all tests: starts PostgreSQL, Kafka and the Prefect server; unit, integration, short fault tests
 	bash infra/up.sh --infra-only
-	pg="$(PG_TEST_URL)" && export VERIFY_TEST_POSTGRES_URL="$$pg" && $(PY) -m pytest -q
+	pg="$(PG_TEST_URL)" && export VERIFY_TEST_POSTGRES_URL="$$pg" && $(PY) -m pytest -q --basetemp=.run/pytest
 
 soak: install ## long fault tests: 1,000 real articles per fault (VERIFY_FAULT_ARTICLES); figures in .run/fault-report.jsonl
 	bash infra/up.sh --infra-only
 	pg="$(PG_TEST_URL)" && export VERIFY_TEST_POSTGRES_URL="$$pg" VERIFY_FAULT_ARTICLES="$${VERIFY_FAULT_ARTICLES:-1000}" && \
-	  $(PY) -m pytest -q -m fault -o addopts="" --timeout 0 tests/integration/test_faults.py
+	  $(PY) -m pytest -q -s -m fault --timeout 0 --basetemp=.run/pytest-soak tests/integration/test_faults.py
 
 demo: install ## the whole stack on the seed article: start, import archives, submit, print the record
 	bash infra/up.sh

@@ -167,7 +167,7 @@ class SupervisedStack:
     def engine(self) -> Engine:
         return make_engine(self.db_url)
 
-    def start(self, services: tuple[str, ...]) -> None:
+    def start(self, services: tuple[str, ...], wait: bool = True) -> None:
         specs = [f"{name}:{'api' if name == 'api' else 'workers.' + name}" for name in services]
         paths = {
             "ROOT": str(ROOT),
@@ -187,7 +187,8 @@ class SupervisedStack:
         subprocess.run(
             [str(bin_dir / "supervisord"), "-c", str(self.conf)], env=self.env, check=True
         )
-        wait_for(lambda: self.all_running(services), 90, "supervised services RUNNING")
+        if wait:
+            wait_for(lambda: self.all_running(services), 90, "supervised services RUNNING")
 
     def ctl(self, *args: str) -> str:
         bin_dir = Path(sys.executable).parent

@@ -129,6 +129,9 @@ def test_sigkill_of_each_worker_and_the_collector(stack: SupervisedStack, shared
     def kill_each() -> dict[str, object]:
         restarts = {}
         for name in SERVICES:
+            # an operator finds each service by its command line
+            cmdline = Path(f"/proc/{stack.pid(name)}/cmdline").read_bytes().split(b"\0")
+            assert cmdline[-3:-1] == [b"-m", f"workers.{name}".encode()]
             old = stack.kill(name)
             restarts[name] = [old, stack.wait_restarted(name, old)]
         assert all(new != old for old, new in restarts.values())
