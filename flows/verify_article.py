@@ -87,13 +87,19 @@ async def verify_article(article_id: str, revision: int, catch_up: bool = False)
         table=claim_rows(stored),
         description=description(stored),
     )
+    return outcome(stored, created)
+
+
+def outcome(stored: VerificationRecord, created: bool, **extra: object) -> dict[str, Any]:
+    """What one run made, for the collector's log."""
     return {
-        "article_id": article_id,
-        "revision": revision,
+        "article_id": stored.article_id,
+        "revision": stored.revision,
         "version": stored.version,
         "status": stored.status,
         "created": created,
         "claims": len(stored.claims),
+        **extra,
     }
 
 
@@ -114,11 +120,4 @@ def verify_without_prefect(article_id: str, revision: int) -> dict[str, Any]:
     stored, created = store(merge(parts))
     publish_once(stored)
     mark_merged(engine, article_id, revision, parts_key, stored.status, flow_pending=True)
-    return {
-        "article_id": article_id,
-        "revision": revision,
-        "version": stored.version,
-        "status": stored.status,
-        "created": created,
-        "flow_run": "owed (Prefect unreachable)",
-    }
+    return outcome(stored, created, flow_run="owed (Prefect unreachable)")

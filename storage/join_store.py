@@ -182,3 +182,14 @@ def pending_flow_runs(engine: Engine, limit: int = 5) -> list[tuple[str, int]]:
             .limit(limit)
         )
         return [(a, r) for a, r in session.exec(stmt).all()]
+
+
+def owe_flow_run(engine: Engine, article_id: str, revision: int) -> None:
+    """A flow run was cut off by a Prefect outage (its record may be stored and published
+    already): a catch-up run is owed, so the operator sees a completed run for the article."""
+    with Session(engine) as session:
+        join = session.get(Join, (article_id, revision))
+        if join is not None and not join.flow_pending:
+            join.flow_pending = True
+            session.add(join)
+            session.commit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import any_text, text
 
@@ -15,7 +15,7 @@ from contracts.segmentation import segment
 from workers.runtime.messages import BadMessage, decode
 
 
-@settings(max_examples=300, deadline=timedelta(milliseconds=500))
+@settings(max_examples=300, deadline=timedelta(seconds=2))
 @given(any_text)
 def test_segmentation_covers_the_text_in_order(body: str) -> None:
     segments = segment(body)
@@ -48,7 +48,7 @@ article_like = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=400, deadline=timedelta(milliseconds=500))
+@settings(max_examples=400, deadline=timedelta(seconds=2))
 @given(
     st.one_of(
         st.binary(max_size=300),
@@ -57,6 +57,7 @@ article_like = st.fixed_dictionaries(
     ),
     st.sampled_from([ArticleSubmitted, ExtractionResult, XrefResult]),
 )
+@example(b'{"\\n": null}', ArticleSubmitted)  # found by this test: a key with a line break
 def test_the_decoder_returns_a_model_or_a_one_line_reason(value: bytes, model: type) -> None:
     try:
         decoded = decode(value, model)

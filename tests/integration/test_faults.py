@@ -155,38 +155,31 @@ def test_collector_killed_between_database_write_and_offset_commit(
     _run("kill-before-commit", stack, shared_dir, ARTICLES, kill_before_commit)
 
 
-def test_kafka_broker_stopped_for_20_s(stack: SupervisedStack, shared_dir: Path) -> None:
-    def broker_outage() -> dict[str, object]:
-        infra("kafka/stop.sh")
-        time.sleep(20)
-        infra("kafka/start.sh")
-        return {"broker_down_s": 20}
+def _outage(service: str, seconds: int) -> Callable[[], dict[str, object]]:
+    """Stop `service` with its infra script, wait, start it again (as an operator would)."""
 
-    _run("kafka-down", stack, shared_dir, 2 * ARTICLES, broker_outage)
+    def stop_wait_start() -> dict[str, object]:
+        infra(f"{service}/stop.sh")
+        time.sleep(seconds)
+        infra(f"{service}/start.sh")
+        return {f"{service}_down_s": seconds}
+
+    return stop_wait_start
+
+
+def test_kafka_broker_stopped_for_20_s(stack: SupervisedStack, shared_dir: Path) -> None:
+    _run("kafka-down", stack, shared_dir, 2 * ARTICLES, _outage("kafka", 20))
 
 
 def test_postgresql_stopped_for_10_s(stack: SupervisedStack, shared_dir: Path) -> None:
-    def database_outage() -> dict[str, object]:
-        infra("postgres/stop.sh")
-        time.sleep(10)
-        infra("postgres/start.sh")
-        return {"database_down_s": 10}
-
-    _run("postgres-down", stack, shared_dir, 3 * ARTICLES, database_outage)
+    _run("postgres-down", stack, shared_dir, 3 * ARTICLES, _outage("postgres", 10))
 
 
 def test_prefect_server_stopped_for_30_s(stack: SupervisedStack, shared_dir: Path) -> None:
     """Records keep coming out without a flow run after PREFECT_WAIT_S; the runs are caught up
     (tagged catch-up) when Prefect is back, so every article ends with a completed run."""
     name = "prefect-down"
-
-    def prefect_outage() -> dict[str, object]:
-        infra("prefect/stop.sh")
-        time.sleep(30)
-        infra("prefect/start.sh")
-        return {"prefect_down_s": 30}
-
-    report, ids = _run(name, stack, shared_dir, 4 * ARTICLES, prefect_outage)
+    report, ids = _run(name, stack, shared_dir, 4 * ARTICLES, _outage("prefect", 30))
     stream = ids[0].rsplit("-", 1)[0]  # "prefect-down-<run>": this stream's runs only
 
     def all_completed() -> list[dict[str, object]]:

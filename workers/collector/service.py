@@ -20,7 +20,13 @@ from contracts.events import (
 from contracts.topics import ARTICLES_SUBMITTED, RESULTS_EXTRACTION, RESULTS_SOURCES, RESULTS_XREF
 from flows.verify_article import run_verify_article, verify_without_prefect
 from storage.engine import default_engine
-from storage.join_store import due_joins, pending_flow_runs, record_article, record_part
+from storage.join_store import (
+    due_joins,
+    owe_flow_run,
+    pending_flow_runs,
+    record_article,
+    record_part,
+)
 from workers.collector.prefect_gate import PrefectGate, is_prefect_unreachable, prefect_healthy
 from workers.collector.settings import CollectorSettings
 from workers.runtime import Outgoing, Service, decode
@@ -87,6 +93,7 @@ class Collector:
                 if prefect_up and is_prefect_unreachable(exc):
                     self.prefect.report_down()  # not the join's fault: no back-off for it
                     log.warning("Prefect unreachable while running %s r%s", *key)
+                    owe_flow_run(self.engine, *key)  # the cut-off run is caught up later
                     return
                 log.exception("verify-article failed for %s r%s", *key)
                 backoff = min(300.0, 2.0 ** (failures + 1))

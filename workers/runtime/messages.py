@@ -52,8 +52,8 @@ def decode(value: bytes | None, model: type[M]) -> M:
         return model.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(root)'}: "
-            + str(err["msg"]).removeprefix("Value error, ")
+            f"{'.'.join(_field(p) for p in err['loc']) or '(root)'}: "
+            + _one_line(str(err["msg"]).removeprefix("Value error, "))
             for err in exc.errors()[:5]
         )
         raise BadMessage(f"invalid {model.__name__}: {problems}") from exc
@@ -70,6 +70,16 @@ def check_schema_version(hdrs: Headers | None) -> None:
             f"unsupported {headers.SCHEMA_VERSION} {found[:20]!r}: this service reads "
             f"version {SCHEMA_VERSION} (minor versions {SCHEMA_VERSION}.x are compatible)"
         )
+
+
+def _field(part: object) -> str:
+    """A field name as it can stand in a one-line reason (a key may be any JSON string)."""
+    text = str(part)
+    return text if text.isidentifier() or isinstance(part, int) else repr(text[:60])
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def encode(value: BaseModel) -> bytes:
