@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +11,7 @@ from pydantic import ValidationError
 
 from cli.errors import CliError
 from contracts.events import ArticleSubmitted
+from contracts.input_rules import safe_article_id
 
 
 def read_text(path: str) -> str:
@@ -35,7 +35,7 @@ def article_from_file(
     published_at: datetime | None = None,
 ) -> ArticleSubmitted:
     body = read_text(path)
-    default_id = "stdin" if path == "-" else safe_id(Path(path).stem)
+    default_id = "stdin" if path == "-" else safe_article_id(Path(path).stem)
     try:
         return ArticleSubmitted(
             article_id=article_id or default_id,
@@ -60,8 +60,3 @@ def problem(err: Any) -> str:
         return message
     return f"{where}: {message}"
 
-
-def safe_id(stem: str) -> str:
-    """An article id made from a file name: disallowed characters become '-'."""
-    cleaned = re.sub(r"\.{2,}", ".", re.sub(r"[^\w.:\-]+", "-", stem)).lstrip(".:-")
-    return cleaned[:200] or "article"

@@ -50,6 +50,19 @@ def limits() -> InputLimits:
     return InputLimits()
 
 
+def safe_article_id(raw: str) -> str:
+    """An allowed article id made from any string (a file name, a URL path, an import's id):
+    runs of other characters become "-", dots never repeat, the start is a word character."""
+    cleaned = re.sub(r"\.{2,}", ".", re.sub(r"[^\w.:\-]+", "-", raw)).lstrip(".:-")
+    return cleaned[:ARTICLE_ID_MAX] or "article"
+
+
+def without_controls(text: str) -> str:
+    """`text` with the control characters a body may not hold replaced by spaces (same
+    length: offsets stay true). For documents we archive rather than verify."""
+    return _CONTROL.sub(" ", text)
+
+
 def check_article_id(value: str) -> str:
     if not value or len(value) > ARTICLE_ID_MAX or not _ARTICLE_ID.match(value) or ".." in value:
         raise ValueError(f"article id {value[:60]!r} is not allowed: use {ARTICLE_ID_RULE}")
