@@ -9,7 +9,7 @@ export VERIFY_DATABASE_URL ?= sqlite:///$(CURDIR)/.run/verify.db
 export PREFECT_API_URL ?= http://127.0.0.1:4200/api
 export VERIFY_KAFKA_BOOTSTRAP ?= 127.0.0.1:9092
 
-.PHONY: help install lint test test-unit test-integration up down status demo bench eval schema clean
+.PHONY: help install lint test test-unit test-integration soak up down status demo bench eval schema clean
 
 help:
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -24,7 +24,7 @@ install: $(VENV)/.installed ## create .venv and install the project with its pin
 
 lint: install ## ruff + mypy
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy contracts workers flows storage cli api bench evaluation
+	$(VENV)/bin/mypy contracts workers flows storage cli api ops bench evaluation
 
 up: install ## start Kafka, topics, Prefect server and all services in the background (idempotent)
 	bash infra/up.sh
@@ -38,9 +38,20 @@ status: ## what is running
 test-unit: install ## fast tests: no broker, no Prefect server
 	$(PY) -m pytest -m "not integration" -q
 
-test: install ## all tests: starts Kafka and the Prefect server, then unit + integration tests
+# PostgreSQL too (apt-installed when missing, as root), so every database test runs on SQLite
+# and PostgreSQL; a URL already in VERIFY_TEST_POSTGRES_URL is used as it is. A private
+# --basetemp: the fault tests' supervisord lives there, and other pytest runs on the machine
+# prune /tmp/pytest-of-<user>.
+PG_TEST_URL = $${VERIFY_TEST_POSTGRES_URL:-$$(bash infra/postgres/start.sh)}
+
+test: install ## all tests: starts PostgreSQL, Kafka and the Prefect server; unit, integration, short fault tests
 	bash infra/up.sh --infra-only
-	$(PY) -m pytest -q
+	pg="$(PG_TEST_URL)" && export VERIFY_TEST_POSTGRES_URL="$$pg" && $(PY) -m pytest -q --basetemp=.run/pytest
+
+soak: install ## long fault tests: 1,000 real articles per fault (VERIFY_FAULT_ARTICLES); figures in .run/fault-report.jsonl
+	bash infra/up.sh --infra-only
+	pg="$(PG_TEST_URL)" && export VERIFY_TEST_POSTGRES_URL="$$pg" VERIFY_FAULT_ARTICLES="$${VERIFY_FAULT_ARTICLES:-1000}" && \
+	  $(PY) -m pytest -q -s -m fault --timeout 0 --basetemp=.run/pytest-soak tests/integration/test_faults.py
 
 demo: install ## the whole stack on the seed article: start, import archives, submit, print the record
 	bash infra/up.sh

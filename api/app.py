@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api import records, sources
+from api import metrics, records, sources
+from api.limits import BodySizeLimit
 from contracts import PIPELINE_VERSION
 
 
@@ -12,6 +13,8 @@ def create_app() -> FastAPI:
     app = FastAPI(title="newsroom-verify", version=PIPELINE_VERSION)
     app.include_router(records.router)
     app.include_router(sources.router)
+    app.include_router(metrics.router)
+    app.add_middleware(BodySizeLimit)
 
     @app.get("/health")
     def health() -> dict[str, str]:

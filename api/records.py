@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi import APIRouter, HTTPException, status
 from sqlalchemy.engine import Engine
 
 from api.claimreview import to_claimreview
-from api.deps import get_engine
+from api.deps import ArticleId, EngineDep, ReadAccess, WriteAccess
 from cli.errors import CliError
 from cli.producer import submit_article
 from contracts.events import ArticleSubmitted
@@ -16,10 +16,9 @@ from contracts.record import VerificationRecord
 from storage.record_store import latest_record, record_versions
 
 router = APIRouter(tags=["records"])
-EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
-@router.post("/articles", status_code=status.HTTP_202_ACCEPTED)
+@router.post("/articles", status_code=status.HTTP_202_ACCEPTED, dependencies=[WriteAccess])
 def post_article(article: ArticleSubmitted) -> dict[str, Any]:
     """Queue an article for verification; poll GET /records/{article_id} for the result."""
     try:
@@ -40,22 +39,22 @@ def _latest(engine: Engine, article_id: str, revision: int | None) -> Verificati
     return record
 
 
-@router.get("/records/{article_id}")
+@router.get("/records/{article_id}", dependencies=[ReadAccess])
 def get_record(
-    article_id: str, engine: EngineDep, revision: int | None = None
+    article_id: ArticleId, engine: EngineDep, revision: int | None = None
 ) -> VerificationRecord:
     return _latest(engine, article_id, revision)
 
 
-@router.get("/records/{article_id}/versions")
-def get_versions(article_id: str, engine: EngineDep) -> list[VerificationRecord]:
+@router.get("/records/{article_id}/versions", dependencies=[ReadAccess])
+def get_versions(article_id: ArticleId, engine: EngineDep) -> list[VerificationRecord]:
     versions = record_versions(engine, article_id)
     if not versions:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no record for article '{article_id}'")
     return versions
 
 
-@router.get("/records/{article_id}/claimreview")
-def get_claimreview(article_id: str, engine: EngineDep) -> list[dict[str, Any]]:
+@router.get("/records/{article_id}/claimreview", dependencies=[ReadAccess])
+def get_claimreview(article_id: ArticleId, engine: EngineDep) -> list[dict[str, Any]]:
     """schema.org ClaimReview objects, one per claim that has a verdict worth publishing."""
     return to_claimreview(_latest(engine, article_id, None))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, status
 from pydantic import BaseModel
 from sqlalchemy.engine import Engine
 
-from api.deps import get_engine, require_api_key
+from api.deps import get_engine, require_api_key, require_read
 from workers.sources.registry import SourceRegistry
 from workers.sources.registry_file import SourceEntry
 from workers.sources.store import SourceExists, create_source, get_source, update_source
@@ -26,7 +26,7 @@ class SearchResult(BaseModel):
     results: list[SearchHit]
 
 
-@router.get("", response_model=SearchResult)
+@router.get("", response_model=SearchResult, dependencies=[Depends(require_read)])
 def search_sources(
     engine: EngineDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="name or alias")],
@@ -41,7 +41,7 @@ def search_sources(
     return SearchResult(query=q, results=hits)
 
 
-@router.get("/{source_id}", response_model=SourceEntry)
+@router.get("/{source_id}", response_model=SourceEntry, dependencies=[Depends(require_read)])
 def read_source(source_id: str, engine: EngineDep) -> SourceEntry:
     SourceRegistry.load(engine)  # seeds an empty table on first use
     entry = get_source(engine, source_id)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from cli.errors import CliError
 from cli.jsonl import LineError, parse_object, required_text
 from contracts.events import ArticleSubmitted
+from contracts.input_rules import safe_article_id
 
 
 def read_text(path: str) -> str:
@@ -35,7 +36,7 @@ def article_from_file(
     published_at: datetime | None = None,
 ) -> ArticleSubmitted:
     body = read_text(path)
-    default_id = "stdin" if path == "-" else re.sub(r"[^\w.:\-/]+", "-", Path(path).stem)
+    default_id = "stdin" if path == "-" else safe_article_id(Path(path).stem)
     try:
         return ArticleSubmitted(
             article_id=article_id or default_id,
@@ -49,7 +50,18 @@ def article_from_file(
         )
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise CliError(f"invalid article: {'.'.join(map(str, err['loc']))}: {err['msg']}") from exc
+        raise CliError(f"invalid article: {problem(err)}") from exc
+
+
+def problem(err: Any, names: dict[str, str] | None = None) -> str:
+    """`field: message`, without pydantic's "Value error, " in front of our own messages;
+    `names` renames fields for input that calls them otherwise."""
+    where = ".".join(map(str, err["loc"]))
+    where = (names or {}).get(where, where)
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if message.startswith("article id ") or message.startswith(f"{where} "):
+        return message
+    return f"{where}: {message}"
 
 
 def article_from_line(line: str) -> ArticleSubmitted:
@@ -69,16 +81,9 @@ def article_from_line(line: str) -> ArticleSubmitted:
             revision=item.get("revision", 1),
         )
     except ValidationError as exc:
-        reasons = "; ".join(
-            f"{_field(e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)
-        )
+        reasons = "; ".join(problem(e, _FIELDS) for e in exc.errors(include_url=False))
         raise LineError(f"invalid article: {reasons}", doc_id) from exc
 
 
+# a JSONL line names the fields id/text/lang
 _FIELDS = {"article_id": "id", "body": "text", "language": "lang"}
-
-
-def _field(loc: tuple[int | str, ...]) -> str:
-    """The input line's name for a model field (the line says id/text/lang)."""
-    name = ".".join(map(str, loc))
-    return _FIELDS.get(name, name)

@@ -11,9 +11,10 @@ from typing import Annotated
 import typer
 
 from cli import archive, dlq, extract, sources, stance
+from cli import status as status_cmd
 from cli.articles import article_from_file
 from cli.check import check
-from cli.errors import CliError, fail
+from cli.errors import CliError, database_unreachable, fail
 from cli.render import print_record
 
 app = typer.Typer(
@@ -33,6 +34,7 @@ app.add_typer(sources.app, name="sources")
 app.add_typer(archive.app, name="archive")
 app.add_typer(dlq.app, name="dlq")
 app.command()(check)
+app.command("status")(status_cmd.status)
 
 Lang = Annotated[str | None, typer.Option("--lang", help="ar or en; detected when omitted")]
 
@@ -113,8 +115,13 @@ def schema_export(
 
 def run() -> None:
     """Console-script entry: known failures become one readable line and exit code 1."""
+    from sqlalchemy.exc import OperationalError
+
     try:
         app()
     except CliError as exc:
         typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except OperationalError as exc:  # any command that needs the database
+        typer.echo(f"error: {database_unreachable(exc)}", err=True)
         sys.exit(1)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
+from contracts.input_rules import ARTICLE_ID_MAX, check_article_id, check_body, check_line
 from contracts.record import (
     AttributionType,
     Evidence,
@@ -23,32 +24,45 @@ Language = Literal["ar", "en"]
 class ArticleSubmitted(Model):
     """articles.submitted: a new article or a new revision of one."""
 
-    article_id: str = Field(min_length=1, max_length=200, pattern=r"^[\w.:\-/]+$")
+    article_id: str = Field(min_length=1, max_length=ARTICLE_ID_MAX)
     revision: int = Field(default=1, ge=1)
-    body: str = Field(min_length=1, max_length=500_000)
+    body: str = Field(min_length=1)  # size limit: VERIFY_MAX_BODY_BYTES (contracts.input_rules)
     language: Language | None = None  # detected when absent
-    title: str | None = None
-    outlet: str | None = None  # the publishing outlet, e.g. a domain ("example.com")
-    url: str | None = None
+    title: str | None = Field(default=None, max_length=2000)
+    outlet: str | None = Field(default=None, max_length=200)  # e.g. a domain ("example.com")
+    url: str | None = Field(default=None, max_length=2000)
     published_at: datetime | None = None
     submitted_at: datetime = Field(default_factory=utcnow)
 
+    @field_validator("article_id")
+    @classmethod
+    def safe_article_id(cls, value: str) -> str:
+        return check_article_id(value)
+
     @field_validator("body")
     @classmethod
-    def body_has_text(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("body is blank")
-        return value
+    def acceptable_body(cls, value: str) -> str:
+        return check_body(value)
+
+    @field_validator("title", "outlet", "url")
+    @classmethod
+    def one_line(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return check_line(value, info.field_name or "field")
 
 
 class PartResult(Model):
     """Common head of the three worker results: which article and which part."""
 
     article_id: str
-    revision: int
+    revision: int = Field(ge=1)
     part: Part
     produced_at: datetime = Field(default_factory=utcnow)
     worker_version: str = "0.1.0"
+
+    @field_validator("article_id")
+    @classmethod
+    def safe_article_id(cls, value: str) -> str:
+        return check_article_id(value)
 
 
 class ExtractionResult(PartResult):

@@ -3,6 +3,8 @@
 SCHEMA_VERSION = "schema-version"
 CORRELATION_ID = "correlation-id"
 EVENT_TYPE = "event-type"
+# On worker results: the input event they were computed from, "topic:partition:offset".
+ORIGIN = "origin"
 
 # Dead-letter headers: why a message was rejected and where it came from.
 DLQ_REASON = "dlq-reason"

@@ -29,14 +29,12 @@ def merge_task(parts: Parts) -> VerificationRecord:
     return merge(parts)
 
 
-@task(name="store-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def store_task(record: VerificationRecord) -> tuple[VerificationRecord, bool]:
+def store(record: VerificationRecord) -> tuple[VerificationRecord, bool]:
     # a new version only when something an editor sees changed (flows.material)
     return save_record(default_engine(), record, material_key(record))
 
 
-@task(name="publish-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
-def publish_task(record: VerificationRecord) -> bool:
+def publish_once(record: VerificationRecord) -> bool:
     """Publish the version unless it is on the topic already (a rerun after a crash)."""
     engine = default_engine()
     if is_published(engine, record):
@@ -46,6 +44,16 @@ def publish_task(record: VerificationRecord) -> bool:
     return True
 
 
+@task(name="store-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def store_task(record: VerificationRecord) -> tuple[VerificationRecord, bool]:
+    return store(record)
+
+
+@task(name="publish-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def publish_task(record: VerificationRecord) -> bool:
+    return publish_once(record)
+
+
 @flow(
     name="verify-article",
     flow_run_name="verify-{article_id}-r{revision}",
@@ -53,8 +61,12 @@ def publish_task(record: VerificationRecord) -> bool:
     retry_delay_seconds=5,
     log_prints=True,
 )
-async def verify_article(article_id: str, revision: int) -> dict[str, Any]:
+async def verify_article(article_id: str, revision: int, catch_up: bool = False) -> dict[str, Any]:
+    """`catch_up`: the record was stored and published while Prefect was unreachable; this
+    run (the same steps: nothing new is stored or published) makes it visible in Prefect."""
     logger = get_run_logger()
+    if catch_up:
+        logger.info("catch-up run: the record was made while Prefect was unreachable")
     parts, parts_key = load_task(article_id, revision)
     if parts.missing:
         logger.warning(
@@ -75,19 +87,37 @@ async def verify_article(article_id: str, revision: int) -> dict[str, Any]:
         table=claim_rows(stored),
         description=description(stored),
     )
+    return outcome(stored, created)
+
+
+def outcome(stored: VerificationRecord, created: bool, **extra: object) -> dict[str, Any]:
+    """What one run made, for the collector's log."""
     return {
-        "article_id": article_id,
-        "revision": revision,
+        "article_id": stored.article_id,
+        "revision": stored.revision,
         "version": stored.version,
         "status": stored.status,
         "created": created,
         "claims": len(stored.claims),
+        **extra,
     }
 
 
-def run_verify_article(article_id: str, revision: int) -> dict[str, Any]:
+def run_verify_article(article_id: str, revision: int, catch_up: bool = False) -> dict[str, Any]:
     """Run the flow with language and outlet tags (what operators filter on in the UI)."""
     parts, _ = load_parts(default_engine(), article_id, revision)
     language = (parts.extraction.language if parts.extraction else None) or parts.meta.language
-    with tags(f"lang:{language or 'unknown'}", f"outlet:{parts.meta.outlet or 'unknown'}"):
-        return asyncio.run(verify_article(article_id, revision))
+    labels = [f"lang:{language or 'unknown'}", f"outlet:{parts.meta.outlet or 'unknown'}"]
+    with tags(*labels, *(["catch-up"] if catch_up else [])):
+        return asyncio.run(verify_article(article_id, revision, catch_up))
+
+
+def verify_without_prefect(article_id: str, revision: int) -> dict[str, Any]:
+    """The flow's steps as plain calls, for when the Prefect API is unreachable: the record is
+    stored and published as usual and the join is marked, so a catch-up run follows."""
+    engine = default_engine()
+    parts, parts_key = load_parts(engine, article_id, revision)
+    stored, created = store(merge(parts))
+    publish_once(stored)
+    mark_merged(engine, article_id, revision, parts_key, stored.status, flow_pending=True)
+    return outcome(stored, created, flow_run="owed (Prefect unreachable)")

@@ -12,6 +12,8 @@ for arg in "$@"; do
     *) die "usage: $0 [--clean] [--services]" ;;
   esac
 done
+stop_supervisor "${VERIFY_SUPERVISOR_STOP_TIMEOUT:-60}"
+# services started by an older up.sh (pid files, no supervisord)
 for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
   name="${SERVICES[$i]%%:*}"
   if [[ -e "$(pid_file "$name")" ]]; then stop_bg "$name" "${VERIFY_SERVICE_STOP_TIMEOUT:-15}"; fi

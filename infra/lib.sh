@@ -12,6 +12,7 @@ LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
 mkdir -p "$LOG_DIR" "$PID_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"   # absolute, even if VERIFY_RUN_DIR was relative
+export VERIFY_RUN_DIR="$RUN_DIR"   # the services find supervisord (verify status, /metrics) under it
 LOG_DIR="$RUN_DIR/logs"
 PID_DIR="$RUN_DIR/pids"
 
@@ -33,6 +34,7 @@ export PREFECT_API_URL="${PREFECT_API_URL:-http://127.0.0.1:$PREFECT_PORT/api}"
 export VERIFY_DATABASE_URL="${VERIFY_DATABASE_URL:-sqlite:///$RUN_DIR/verify.db}"
 export VERIFY_PARTITIONS="${VERIFY_PARTITIONS:-3}"
 export VERIFY_API_PORT
+export VERIFY_API_KEY_FILE="${VERIFY_API_KEY_FILE:-$RUN_DIR/api-key}"
 export PYTHONUNBUFFERED=1
 
 # ---- output ---------------------------------------------------------------
@@ -155,6 +157,7 @@ status_line() {
 status_header() { printf '%-12s %-9s %-8s %s\n' NAME STATE PID PORT; }
 
 # ---- Python services started by infra/up.sh (NAME:MODULE, start order) ----
+# They run under supervisord (infra/supervisor/render.py writes its config from this list).
 SERVICES=(
   extraction:workers.extraction
   sources:workers.sources
@@ -166,4 +169,43 @@ SERVICES=(
 module_exists() {
   local p="$ROOT/${1//.//}"
   [[ -f "$p.py" || -f "$p/__main__.py" ]]
+}
+
+# ---- supervisord ----------------------------------------------------------
+SUPERVISOR_DIR="$RUN_DIR/supervisor"
+SUPERVISOR_CONF="$SUPERVISOR_DIR/supervisord.conf"
+# sv_ctl ARGS... -> supervisorctl against our supervisord
+sv_ctl() { "$PYTHON_BIN_DIR/supervisorctl" -c "$SUPERVISOR_CONF" "$@"; }
+supervisor_running() { is_running supervisord && [[ -S "$SUPERVISOR_DIR/supervisor.sock" ]]; }
+# render_supervisor_conf SPEC... -> (re)write $SUPERVISOR_CONF for these NAME:MODULE specs
+render_supervisor_conf() {
+  ROOT="$ROOT" RUN_DIR="$RUN_DIR" LOG_DIR="$LOG_DIR" PID_DIR="$PID_DIR" PYTHON="$PYTHON" \
+    "$PYTHON" "$INFRA_DIR/supervisor/render.py" "$SUPERVISOR_CONF" "$@"
+}
+# stop_supervisor [TIMEOUT_S] -> stop every service (SIGTERM, then SIGKILL after
+# stopwaitsecs), then supervisord itself. Idempotent.
+stop_supervisor() {
+  local timeout="${1:-60}" i
+  if ! is_running supervisord; then rm -f "$(pid_file supervisord)"; return 0; fi
+  log "stopping the services and supervisord (pid $(pid_of supervisord))"
+  sv_ctl shutdown >/dev/null 2>&1 || kill -TERM "$(pid_of supervisord)" 2>/dev/null || true
+  for ((i = 0; i < timeout * 5; i++)); do is_running supervisord || break; sleep 0.2; done
+  if is_running supervisord; then
+    log "supervisord did not exit after ${timeout}s, sending SIGKILL"
+    kill -KILL "$(pid_of supervisord)" 2>/dev/null || true
+  fi
+  rm -f "$(pid_file supervisord)"
+  log "services stopped"
+}
+
+# ---- API key ----------------------------------------------------------------
+# ensure_api_key -> without VERIFY_API_KEY, make sure $VERIFY_API_KEY_FILE holds a random key
+# (mode 600). The key itself is never printed or logged; only where it is.
+ensure_api_key() {
+  [[ -n "${VERIFY_API_KEY:-}" ]] && return 0
+  if [[ ! -s "$VERIFY_API_KEY_FILE" ]]; then
+    (umask 077 && "$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(32))' >"$VERIFY_API_KEY_FILE") \
+      || die "could not write $VERIFY_API_KEY_FILE"
+    log "created an API key for writes in $VERIFY_API_KEY_FILE"
+  fi
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Engine
@@ -19,6 +20,8 @@ from contracts.ids import content_key
 from contracts.record import PARTS
 from flows.merge import ArticleMeta, Parts
 from storage.tables.joins import Join, JoinPart
+
+log = logging.getLogger(__name__)
 
 _PART_MODELS: dict[str, type[PartResult]] = {
     "extraction": ExtractionResult,
@@ -55,8 +58,16 @@ def record_article(engine: Engine, article: ArticleSubmitted, deadline_s: float)
         session.commit()
 
 
-def record_part(engine: Engine, result: PartResult, deadline_s: float) -> bool:
-    """Store a worker result. Returns True when it changed what the join holds."""
+def record_part(
+    engine: Engine, result: PartResult, deadline_s: float, origin: str | None = None
+) -> bool:
+    """Store a worker result. Returns True when it changed what the join holds.
+
+    `origin` names the input event the result was computed from. A second, different result
+    from the same origin is a recomputation after a redelivery (the xref archive has grown in
+    between): the first one stands, so a redelivery never changes a record. A result from a
+    new input (a resubmission, a re-check) replaces it.
+    """
     payload = result.model_dump_json()
     # produced_at differs on every redelivery; it must not make an identical result "new"
     digest = content_key(result.model_dump_json(exclude={"produced_at"}))
@@ -70,6 +81,15 @@ def record_part(engine: Engine, result: PartResult, deadline_s: float) -> bool:
         row = session.exec(stmt).first()
         if row is not None and row.payload_hash == digest:
             return False
+        if row is not None and origin and row.origin == origin:
+            log.info(
+                "%s of %s r%s recomputed from the same input %s: the first result stands",
+                result.part,
+                result.article_id,
+                result.revision,
+                origin,
+            )
+            return False
         if row is None:
             row = JoinPart(
                 article_id=result.article_id,
@@ -78,9 +98,11 @@ def record_part(engine: Engine, result: PartResult, deadline_s: float) -> bool:
                 payload=payload,
                 payload_hash=digest,
                 received_at=_now(),
+                origin=origin or "",
             )
         else:
             row.payload, row.payload_hash, row.received_at = payload, digest, _now()
+            row.origin = origin or ""
         session.add(row)
         session.flush()
         hashes = session.exec(
@@ -130,10 +152,44 @@ def due_joins(engine: Engine, limit: int = 50) -> list[tuple[str, int]]:
         return [(a, r) for a, r in session.exec(stmt).all()]
 
 
-def mark_merged(engine: Engine, article_id: str, revision: int, parts_key: str, state: str) -> None:
+def mark_merged(
+    engine: Engine,
+    article_id: str,
+    revision: int,
+    parts_key: str,
+    state: str,
+    *,
+    flow_pending: bool = False,
+) -> None:
+    """The record for `parts_key` is stored and published; `flow_pending`: made without
+    Prefect, so a catch-up flow run is owed."""
     with Session(engine) as session:
         join = session.get(Join, (article_id, revision))
         if join is not None:
-            join.merged_key, join.state = parts_key, state
+            join.merged_key, join.state, join.flow_pending = parts_key, state, flow_pending
+            session.add(join)
+            session.commit()
+
+
+def pending_flow_runs(engine: Engine, limit: int = 5) -> list[tuple[str, int]]:
+    """Joins whose record was made while Prefect was down, oldest first."""
+    with Session(engine) as session:
+        stmt = (
+            select(Join.article_id, Join.revision)
+            .where(col(Join.flow_pending))
+            .where(Join.parts_key == Join.merged_key)
+            .order_by(col(Join.first_seen_at))
+            .limit(limit)
+        )
+        return [(a, r) for a, r in session.exec(stmt).all()]
+
+
+def owe_flow_run(engine: Engine, article_id: str, revision: int) -> None:
+    """A flow run was cut off by a Prefect outage (its record may be stored and published
+    already): a catch-up run is owed, so the operator sees a completed run for the article."""
+    with Session(engine) as session:
+        join = session.get(Join, (article_id, revision))
+        if join is not None and not join.flow_pending:
+            join.flow_pending = True
             session.add(join)
             session.commit()

@@ -55,6 +55,14 @@ def _postgres_schema_url(base: str) -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture(scope="module")
+def postgres_module_url() -> Iterator[str]:
+    """A PostgreSQL schema for a whole test module (the fault tests stop and start the server)."""
+    if not POSTGRES_URL:
+        pytest.fail("VERIFY_TEST_POSTGRES_URL not set: `make test` starts PostgreSQL and sets it")
+    yield from _postgres_schema_url(POSTGRES_URL)
+
+
 @pytest.fixture(
     params=[
         "sqlite",
@@ -69,7 +77,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
         return
     if not POSTGRES_URL:
-        pytest.skip("VERIFY_TEST_POSTGRES_URL not set (.ci/run starts PostgreSQL and sets it)")
+        pytest.skip("VERIFY_TEST_POSTGRES_URL not set (`make test` starts PostgreSQL and sets it)")
     for url in _postgres_schema_url(POSTGRES_URL):
         upgrade(make_engine(url))
         yield url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, DateTime, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -22,6 +22,10 @@ class Join(SQLModel, table=True):
     parts_count: int = 0
     merged_key: str = Field(default="", max_length=64)
     state: str = Field(default="open", max_length=16, index=True)  # open | complete | partial
+    # the latest record was made without Prefect (it was down): a catch-up flow run is owed
+    flow_pending: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class JoinPart(SQLModel, table=True):
@@ -34,4 +38,6 @@ class JoinPart(SQLModel, table=True):
     part: str = Field(max_length=16)
     payload: str = Field(sa_column=Column(Text, nullable=False))
     payload_hash: str = Field(max_length=64)
+    # the input event it was computed from (topic:partition:offset), "" when unknown
+    origin: str = Field(default="", max_length=300)
     received_at: datetime = Field(sa_column=Column(DateTime, nullable=False))

@@ -9,9 +9,12 @@ from api.deps import get_engine
 from contracts.record import Attribution, Claim, Summary, VerificationRecord
 from storage.record_store import save_record
 
+KEY = "records-test-key"
+
 
 @pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
+def client(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setenv("VERIFY_API_KEY", KEY)
     app = create_app()
     app.dependency_overrides[get_engine] = lambda: engine
     with TestClient(app) as c:
@@ -73,7 +76,9 @@ def test_claimreview_export_rates_only_claims_with_a_verdict(
 
 
 def test_submitting_an_invalid_article_is_a_422_that_names_the_field(client: TestClient) -> None:
-    resp = client.post("/articles", json={"article_id": "a b", "body": ""})
+    resp = client.post(
+        "/articles", json={"article_id": "a b", "body": ""}, headers={"X-API-Key": KEY}
+    )
     assert resp.status_code == 422
     fields = {tuple(e["loc"]) for e in resp.json()["detail"]}
     assert ("body", "article_id") in fields and ("body", "body") in fields

@@ -131,4 +131,4 @@ def test_writes_refused_when_no_key_is_configured(
     monkeypatch.delenv("VERIFY_API_KEY", raising=False)
     with TestClient(_app(engine)) as test_client:
         response = test_client.post("/sources", json=NEW_SOURCE, headers={"X-API-Key": KEY})
-    assert response.status_code == 401 and "not set" in response.json()["detail"]
+    assert response.status_code == 401 and "no API key is set" in response.json()["detail"]

@@ -46,4 +46,4 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("text", encoding="utf-8")
     bad_id = verify("submit", str(tmp_path / "a.txt"), "--id", "bad id")
     assert bad_id.returncode == 1
-    assert bad_id.stderr.startswith("error: invalid article: article_id: String should match")
+    assert bad_id.stderr.startswith("error: invalid article: article id 'bad id' is not allowed")

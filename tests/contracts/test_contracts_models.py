@@ -24,7 +24,7 @@ def test_content_key_separates_parts() -> None:
     ("payload", "problem"),
     [
         ({"article_id": "x", "body": "   "}, "body is blank"),
-        ({"article_id": "has space", "body": "text"}, "pattern"),
+        ({"article_id": "has space", "body": "text"}, "is not allowed"),
         ({"article_id": "x", "body": "text", "revision": 0}, "greater than or equal"),
         ({"article_id": "x", "body": "text", "language": "xx"}, "'ar' or 'en'"),
         ({"article_id": "x", "body": "text", "unexpected": 1}, "Extra inputs"),

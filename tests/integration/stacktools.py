@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from kafka import KafkaConsumer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
 from sqlalchemy.engine import Engine
 
+from ops.supervisor import ProcessState, process_states
 from storage.engine import make_engine
 from storage.migrate import upgrade
 from workers.runtime.settings import KafkaSettings
@@ -146,3 +148,95 @@ def prefect_post(path: str, body: dict) -> list:  # type: ignore[type-arg]
     resp = httpx.post(f"{PREFECT_API}{path}", json=body, timeout=10)
     resp.raise_for_status()
     return json.loads(resp.text)
+
+
+@dataclass
+class SupervisedStack:
+    """Our services under a private supervisord, configured by infra/supervisor/render.py as
+    `make up` does: kill one and the supervisor starts it again."""
+
+    run_dir: Path
+    env: dict[str, str]
+    db_url: str
+
+    @property
+    def conf(self) -> Path:
+        return self.run_dir / "supervisor" / "supervisord.conf"
+
+    @property
+    def engine(self) -> Engine:
+        return make_engine(self.db_url)
+
+    def start(self, services: tuple[str, ...], wait: bool = True) -> None:
+        specs = [f"{name}:{'api' if name == 'api' else 'workers.' + name}" for name in services]
+        paths = {
+            "ROOT": str(ROOT),
+            "RUN_DIR": str(self.run_dir),
+            "LOG_DIR": str(self.run_dir / "logs"),
+            "PID_DIR": str(self.run_dir / "pids"),
+            "PYTHON": sys.executable,
+        }
+        for key in ("LOG_DIR", "PID_DIR"):
+            Path(paths[key]).mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "infra/supervisor/render.py"), str(self.conf), *specs],
+            env={**self.env, **paths},
+            check=True,
+        )
+        bin_dir = Path(sys.executable).parent
+        subprocess.run(
+            [str(bin_dir / "supervisord"), "-c", str(self.conf)], env=self.env, check=True
+        )
+        if wait:
+            wait_for(lambda: self.all_running(services), 90, "supervised services RUNNING")
+
+    def ctl(self, *args: str) -> str:
+        bin_dir = Path(sys.executable).parent
+        done = subprocess.run(
+            [str(bin_dir / "supervisorctl"), "-c", str(self.conf), *args],
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout
+
+    def states(self) -> dict[str, ProcessState]:
+        return {
+            p.process: p for p in process_states(self.run_dir / "supervisor/supervisor.sock") or []
+        }
+
+    def all_running(self, services: tuple[str, ...]) -> bool:
+        states = self.states()
+        return all(n in states and states[n].state == "RUNNING" for n in services)
+
+    def pid(self, name: str) -> int:
+        return self.states()[name].pid
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> int:
+        pid = self.pid(name)
+        os.kill(pid, sig)
+        return pid
+
+    def wait_restarted(self, name: str, old_pid: int, timeout: float = 90) -> int:
+        def restarted() -> int:
+            state = self.states().get(name)
+            ok = state and state.state == "RUNNING" and state.pid not in (0, old_pid)
+            return state.pid if ok and state else 0
+
+        return int(wait_for(restarted, timeout, f"{name} restarted by supervisord"))  # type: ignore[call-overload]
+
+    def log_tail(self, name: str, lines: int = 40) -> str:
+        path = self.run_dir / "logs" / f"{name}.log"
+        text = path.read_text(errors="replace").splitlines() if path.exists() else []
+        return "\n".join(text[-lines:])
+
+    def shutdown(self) -> None:
+        pid_file = self.run_dir / "pids" / "supervisord.pid"
+        self.ctl("shutdown")
+        deadline = time.monotonic() + 60
+        while pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.3)
+
+
+def infra(script: str) -> None:
+    """Run one of infra/'s scripts (stop or start Kafka, PostgreSQL, Prefect) as `make` would."""
+    subprocess.run(["bash", str(ROOT / "infra" / script)], check=True, stdout=subprocess.DEVNULL)

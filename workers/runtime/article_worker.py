@@ -22,6 +22,8 @@ def article_handler(output_topic: str, compute: Compute) -> Handler:
         result = compute(article)
         correlation = h.header(record.headers, h.CORRELATION_ID)
         hdrs = standard_headers(correlation, type(result).__name__)
+        # a redelivered article yields a result with the same origin (see storage.join_store)
+        hdrs.append((h.ORIGIN, f"{record.topic}:{record.partition}:{record.offset}".encode()))
         return [Outgoing(output_topic, article.article_id, result, hdrs)]
 
     return handle

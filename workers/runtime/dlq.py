@@ -11,7 +11,7 @@ from kafka.consumer.fetcher import ConsumerRecord
 from contracts import headers as h
 from contracts.headers import Headers
 from contracts.topics import DLQ
-from workers.runtime.kafka import make_producer
+from workers.runtime.kafka import make_producer, make_reader
 from workers.runtime.settings import KafkaSettings
 
 
@@ -52,14 +52,10 @@ def read_dead_letters(
 ) -> Iterator[tuple[KafkaConsumer, DeadLetter]]:
     """Dead letters from the start (no group) or from `group`'s committed position, until the
     topic has been idle for `idle_ms`. The consumer is yielded so a caller can commit."""
-    consumer = KafkaConsumer(
-        settings.topic(DLQ),
-        bootstrap_servers=settings.bootstrap,
-        group_id=group,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest",
-        consumer_timeout_ms=idle_ms,
+    consumer = make_reader(
+        settings, group, auto_offset_reset="earliest", consumer_timeout_ms=idle_ms
     )
+    consumer.subscribe([settings.topic(DLQ)])
     try:
         for record in consumer:
             yield consumer, DeadLetter.of(record)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kafka import KafkaConsumer, KafkaProducer
 
 from workers.runtime.settings import KafkaSettings
@@ -10,19 +12,20 @@ from workers.runtime.settings import KafkaSettings
 def make_producer(settings: KafkaSettings) -> KafkaProducer:
     # acks=all + idempotence: a produced result survives a broker restart and is never doubled
     return KafkaProducer(
-        bootstrap_servers=settings.bootstrap,
+        **settings.client_options(),
         acks="all",
         enable_idempotence=True,
         linger_ms=5,
         retries=5,
         max_in_flight_requests_per_connection=5,
         bootstrap_timeout_ms=settings.bootstrap_timeout_ms,
+        max_request_size=max(1_048_576, settings.max_message_bytes + 65_536),
     )
 
 
 def make_consumer(settings: KafkaSettings, group: str) -> KafkaConsumer:
     return KafkaConsumer(
-        bootstrap_servers=settings.bootstrap,
+        **settings.client_options(),
         group_id=f"{settings.group_prefix}.{group}",
         enable_auto_commit=False,  # we commit after the effect is durable
         auto_offset_reset=settings.auto_offset_reset,
@@ -32,4 +35,15 @@ def make_consumer(settings: KafkaSettings, group: str) -> KafkaConsumer:
         heartbeat_interval_ms=max(1000, settings.session_timeout_ms // 3),
         allow_auto_create_topics=False,
         bootstrap_timeout_ms=settings.bootstrap_timeout_ms,
+    )
+
+
+def make_reader(settings: KafkaSettings, group: str | None = None, **options: Any) -> KafkaConsumer:
+    """A consumer for tools (dlq, status): the same connection settings, no auto-commit."""
+    return KafkaConsumer(
+        **settings.client_options(),
+        group_id=group,
+        enable_auto_commit=False,
+        bootstrap_timeout_ms=settings.bootstrap_timeout_ms,
+        **options,
     )

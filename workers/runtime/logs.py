@@ -3,8 +3,9 @@ import os
 
 
 def setup_logging() -> None:
-    logging.basicConfig(
-        level=os.environ.get("VERIFY_LOG_LEVEL", "INFO"),
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
+    level = os.environ.get("VERIFY_LOG_LEVEL", "INFO")
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # importing prefect (the collector) installs its own root handler at WARNING, which made
+    # basicConfig a no-op and hid every INFO line of ours
+    logging.getLogger().setLevel(level)
     logging.getLogger("kafka").setLevel(logging.WARNING)

@@ -20,9 +20,17 @@ from kafka.structs import OffsetAndMetadata
 
 from contracts import headers as h
 from contracts.topics import DLQ
+from workers.runtime.faults import kill_before_commit_if_triggered
 from workers.runtime.kafka import make_consumer, make_producer
-from workers.runtime.messages import BadMessage, Outgoing, encode
+from workers.runtime.messages import (
+    BadMessage,
+    Outgoing,
+    ResultTooLarge,
+    check_schema_version,
+    encode,
+)
 from workers.runtime.settings import KafkaSettings
+from workers.runtime.transient import DependencyUnavailable, is_transient
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +49,10 @@ class _Listener(ConsumerRebalanceListener):
 
     def on_partitions_assigned(self, assigned: Any) -> None:
         log.info("%s: partitions assigned %s", self.name, sorted(str(tp) for tp in assigned))
+
+
+class _Stopping(Exception):
+    """SIGTERM while waiting for a dependency: leave without committing the batch."""
 
 
 class Service:
@@ -80,6 +92,8 @@ class Service:
         try:
             while not self._stop.is_set():
                 self._poll_once(consumer, producer)
+        except _Stopping:
+            log.info("%s: stopped while a dependency was down (batch not committed)", self.name)
         finally:
             producer.flush(timeout=self.settings.send_timeout_s)
             consumer.close()  # leaves the group at once, so partitions move without waiting
@@ -100,6 +114,7 @@ class Service:
             producer.flush(timeout=self.settings.send_timeout_s)
             for future in futures:
                 future.get(timeout=self.settings.send_timeout_s)  # raises if a send failed
+            kill_before_commit_if_triggered(self.name)  # fault tests only
             consumer.commit(offsets)
             if self.after_commit:
                 self.after_commit()
@@ -108,31 +123,52 @@ class Service:
 
     def _process(self, record: ConsumerRecord, producer: KafkaProducer) -> list[Any]:
         delay = self.settings.retry_backoff_s
-        for attempt in range(1, self.settings.max_attempts + 1):
+        attempt = 0
+        outage = _Outage(self.name, self.settings.dependency_wait_s)
+        while True:
             try:
-                outputs = self.handler(record)
+                check_schema_version(record.headers)
+                outputs = [(out, self._encode(out)) for out in self.handler(record)]
                 self.processed += 1
-                return [self._send(producer, out, record) for out in outputs]
+                return [self._send(producer, out, value, record) for out, value in outputs]
             except BadMessage as exc:
-                return [self._dead_letter(producer, record, str(exc), "bad-message", attempt)]
+                return [self._dead_letter(producer, record, str(exc), exc.kind, attempt + 1)]
             except Exception as exc:
+                if is_transient(exc):
+                    # the database or the broker is down: not the message's fault
+                    outage.wait(exc, _where(record))
+                    if self._stop.is_set():
+                        raise _Stopping() from exc
+                    continue
+                attempt += 1
                 log.warning(
                     "%s: attempt %d failed at %s: %s", self.name, attempt, _where(record), exc
                 )
-                if attempt == self.settings.max_attempts:
+                if attempt >= self.settings.max_attempts:
                     reason = f"failed after {attempt} attempts: {type(exc).__name__}: {exc}"
                     return [self._dead_letter(producer, record, reason, "handler-error", attempt)]
                 time.sleep(delay)
                 delay *= 2
-        return []
 
-    def _send(self, producer: KafkaProducer, out: Outgoing, record: ConsumerRecord) -> Any:
+    def _encode(self, out: Outgoing) -> bytes:
+        value = encode(out.value)
+        if len(value) > self.settings.max_message_bytes:
+            raise ResultTooLarge(
+                f"{self.name}: the {out.topic} message for {out.key[:60]!r} would be "
+                f"{len(value):,} bytes, over the {self.settings.max_message_bytes:,}-byte "
+                "message limit (VERIFY_KAFKA_MAX_MESSAGE_BYTES)"
+            )
+        return value
+
+    def _send(
+        self, producer: KafkaProducer, out: Outgoing, value: bytes, record: ConsumerRecord
+    ) -> Any:
         correlation = h.header(record.headers, h.CORRELATION_ID)
         hdrs = out.headers or []
         if correlation and not any(k == h.CORRELATION_ID for k, _ in hdrs):
             hdrs = [*hdrs, (h.CORRELATION_ID, correlation.encode())]
         topic = self.settings.topic(out.topic)
-        return producer.send(topic, key=out.key.encode(), value=encode(out.value), headers=hdrs)
+        return producer.send(topic, key=out.key.encode(), value=value, headers=hdrs)
 
     def _dead_letter(
         self,
@@ -157,6 +193,31 @@ class Service:
         # the original bytes go unchanged, so nothing is lost and the message can be replayed
         topic = self.settings.topic(DLQ)
         return producer.send(topic, key=record.key, value=record.value, headers=dlq_headers)
+
+
+class _Outage:
+    """Capped exponential back-off while a dependency is down, for at most `limit_s`."""
+
+    def __init__(self, service: str, limit_s: float) -> None:
+        self.service = service
+        self.limit_s = limit_s
+        self.since: float | None = None
+        self.delay = 0.5
+
+    def wait(self, exc: Exception, where: str) -> None:
+        now = time.monotonic()
+        self.since = self.since or now
+        if now - self.since > self.limit_s:
+            raise DependencyUnavailable(
+                f"{self.service}: a dependency stayed unavailable for {self.limit_s:.0f}s "
+                f"({type(exc).__name__}); exiting so the supervisor restarts the service"
+            ) from exc
+        log.warning(
+            "%s: dependency unavailable at %s (%s: %s); retrying in %.1fs",
+            self.service, where, type(exc).__name__, str(exc).splitlines()[0][:200], self.delay,
+        )
+        time.sleep(self.delay)
+        self.delay = min(self.delay * 2, 15.0)
 
 
 def _where(record: ConsumerRecord) -> str:

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from contracts.record import SourceRef
 from storage.tables.sources import ResolverCacheRow
+from workers.runtime.outbound import OutboundRefused, outbound_client
 from workers.sources.breaker import CircuitBreaker, CircuitOpen
 from workers.sources.settings import ResolverSettings
 from workers.sources.text_keys import keys_of
@@ -63,7 +64,8 @@ class WikidataResolver:
         self.breaker = breaker or CircuitBreaker(
             self.settings.resolver_breaker_failures, self.settings.resolver_breaker_reset
         )
-        self._client = httpx.Client(timeout=self.settings.resolver_timeout)
+        # refuses loopback/private addresses unless VERIFY_OUTBOUND_ALLOW lists them
+        self._client = outbound_client(read_timeout_s=self.settings.resolver_timeout)
 
     @classmethod
     def from_settings(cls, engine: Engine) -> WikidataResolver | None:
@@ -168,6 +170,8 @@ class WikidataResolver:
                 self._sleep(self.settings.resolver_backoff * 2 ** (attempt - 1))
             try:
                 response = self._client.get(self.base_url, params=params)
+            except OutboundRefused as exc:  # a configuration matter: retrying cannot help
+                raise ResolverError(str(exc)) from exc
             except httpx.HTTPError as exc:
                 last = f"{type(exc).__name__}: {exc}"
                 continue

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +17,8 @@ from urllib.parse import urlparse
 from pydantic import ValidationError
 
 from contracts.events import ArticleSubmitted
+from contracts.input_rules import safe_article_id, without_controls
 from workers.xref.documents import FactCheck
-
-_ID_SAFE = re.compile(r"[^\w.:\-/]+")
 
 
 @dataclass(frozen=True)
@@ -116,9 +114,9 @@ def article_from(obj: dict[str, Any]) -> ArticleSubmitted:
         article_id = f"{outlet or 'doc'}:{hashlib.sha256(basis.encode()).hexdigest()[:16]}"
     published = obj.get("published_at") or obj.get("date_extracted") or obj.get("date")
     return ArticleSubmitted(
-        article_id=_ID_SAFE.sub("-", str(article_id))[:200],
+        article_id=safe_article_id(str(article_id)),
         revision=int(obj.get("revision") or 1),
-        body=body,
+        body=without_controls(body),  # 2 SaudiNewsNet articles carry a stray U+001A
         title=obj.get("title"),
         outlet=outlet,
         url=url,

@@ -14,7 +14,7 @@ def test_decode_round_trip() -> None:
     [
         (None, "empty message value"),
         (b"{not json", "value is not JSON"),
-        (b"\xff\xfe", "value is not JSON"),
+        (b"\xff\xfe", "value is not valid UTF-8: invalid start byte at byte 0"),
         (b'{"article_id": "a"}', "invalid ArticleSubmitted: body: Field required"),
         (b"[]", "invalid ArticleSubmitted"),
     ],

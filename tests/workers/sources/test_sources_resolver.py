@@ -73,7 +73,9 @@ def _handler(state: FakeWikidata) -> type[BaseHTTPRequestHandler]:
 
 
 @pytest.fixture
-def wikidata() -> Iterator[tuple[str, FakeWikidata]]:
+def wikidata(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, FakeWikidata]]:
+    # the test server is on loopback, which outbound requests refuse unless allow-listed
+    monkeypatch.setenv("VERIFY_OUTBOUND_ALLOW", "127.0.0.1")
     state = FakeWikidata()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -173,3 +175,14 @@ def test_lookup_article_uses_resolver_for_unknowns_only(
     assert [m.source.source_id for m in result.mentions if m.source] == ["unknown"]
     resolver.close()
     fresh.close()
+
+
+def test_a_resolver_on_a_loopback_address_is_refused_unless_allow_listed(
+    wikidata: tuple[str, FakeWikidata], engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, state = wikidata
+    monkeypatch.delenv("VERIFY_OUTBOUND_ALLOW")
+    resolver = WikidataResolver(url, engine, _settings())
+    with pytest.raises(ResolverError, match="loopback address"):
+        resolver.resolve("Aleppo Media Center")
+    assert state.requests == []  # nothing reached the server, and no retries were made
