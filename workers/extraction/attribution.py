@@ -8,6 +8,7 @@ puts it before the verb ("the ministry said") or, inverted, right after it ("...
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from contracts.record import Attribution, AttributionType
 from workers.extraction.reporting_verbs import (
@@ -159,9 +160,18 @@ def _dropped(verb: str, text: str, content: tuple[int, int]) -> Found:
     return Found(Attribution(type=kind, verb=verb), (), subject_dropped=True)
 
 
+@lru_cache(maxsize=100_000)
+def _may_attribute_ar(norm: str) -> bool:
+    """Is the word a reporting verb or an "according to" marker (the loop below tests which)?"""
+    w = Word(0, 0, norm, norm)
+    return in_lexicon(w, ACCORDING_AR) or is_verb_in(w, REPORTING_AR)
+
+
 def _find_arabic(text: str, ws: list[Word], end: int) -> Found | None:
     dropped: Found | None = None
     for i, w in enumerate(ws):
+        if not _may_attribute_ar(w.norm):
+            continue
         if in_lexicon(w, ACCORDING_AR):
             j = i + 1
             if j < len(ws) and ws[j].norm in ("ل", "لـ", "عن", "الي"):

@@ -16,7 +16,7 @@ from workers.extraction import cues
 from workers.extraction.markup import content_words, has_laughter_emoji, markup_spans
 from workers.extraction.settings import settings
 from workers.extraction.stance import Stance, stance_of
-from workers.extraction.tokens import Word, is_verb_in, variants, words
+from workers.extraction.tokens import Word, conj_variants, is_verb_in, variants, words
 from workers.nlp.arabic import strip_clitics
 
 _BASE = 0.4
@@ -41,6 +41,28 @@ class Candidate:
     paragraph: Stance | None = None
 
 
+# Arabic word cues, looked up once per spelling (bits of `_word_flags_ar`).
+_EVENT_BIT, _ENTITY_BIT, _GREETING_BIT, _OPINION_BIT = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=100_000)
+def _word_flags_ar(norm: str) -> int:
+    """Which per-word cues an Arabic word carries: an event verb, a named entity, a greeting
+    word, an opinion word (the same tests as `_has`, `_named_entities`, `_is_greeting` and
+    `_opinion_hits`, cached: words repeat)."""
+    verb_forms = conj_variants(norm)
+    flags = 0
+    if any(form in cues.EVENT_AR for form in verb_forms):
+        flags |= _EVENT_BIT
+    if any(strip_clitics(f) in cues.ENTITIES_AR or f in cues.ENTITIES_AR for f in variants(norm)):
+        flags |= _ENTITY_BIT
+    if any(form in cues.GREETINGS_AR for form in verb_forms):
+        flags |= _GREETING_BIT
+    if any(form in cues.OPINION_AR for form in verb_forms):
+        flags |= _OPINION_BIT
+    return flags
+
+
 def _has(ws: list[Word], lexicon: frozenset[str], language: str) -> bool:
     if language == "ar":
         return any(is_verb_in(w, lexicon) for w in ws)
@@ -59,12 +81,17 @@ def _is_question(c: Candidate) -> bool:
     return False
 
 
-def _is_greeting(c: Candidate) -> bool:
+def _is_greeting(c: Candidate, greeting_words: int | None = None) -> bool:
+    """`greeting_words`: how many of the (Arabic) words are greeting words, when known."""
     if not c.words:
         return False
     if c.language == "ar":
         starts = is_verb_in(c.words[0], cues.GREETING_STARTS_AR)
-        hits = sum(1 for w in c.words if is_verb_in(w, cues.GREETINGS_AR))
+        hits = (
+            sum(1 for w in c.words if _word_flags_ar(w.norm) & _GREETING_BIT)
+            if greeting_words is None
+            else greeting_words
+        )
         return (starts and hits >= 1) or hits >= 2
     return c.words[0].norm in cues.GREETINGS_EN or (
         len(c.words) > 1 and c.words[0].norm == "thank" and c.words[1].norm == "you"
@@ -72,10 +99,9 @@ def _is_greeting(c: Candidate) -> bool:
 
 
 def _opinion_hits(c: Candidate) -> int:
-    lexicon = cues.OPINION_AR if c.language == "ar" else cues.OPINION_EN
     if c.language == "ar":
-        return sum(1 for w in c.words if is_verb_in(w, lexicon))
-    return sum(1 for w in c.words if w.norm in lexicon)
+        return sum(1 for w in c.words if _word_flags_ar(w.norm) & _OPINION_BIT)
+    return sum(1 for w in c.words if w.norm in cues.OPINION_EN)
 
 
 def _is_call(c: Candidate) -> bool:
@@ -90,11 +116,7 @@ def _is_call(c: Candidate) -> bool:
 
 def _named_entities(c: Candidate) -> int:
     if c.language == "ar":
-        return sum(
-            1 for w in c.words
-            if any(strip_clitics(f) in cues.ENTITIES_AR or f in cues.ENTITIES_AR
-                   for f in variants(w.norm))
-        )
+        return sum(1 for w in c.words if _word_flags_ar(w.norm) & _ENTITY_BIT)
     return sum(1 for w in c.words[1:] if w.text[:1].isupper() and w.norm not in ("i",))
 
 
@@ -122,14 +144,18 @@ _STANCE_CAP = 0.45
 _PARAGRAPH_WEIGHT = 0.5
 
 
+@lru_cache(maxsize=4096)
 def stance_penalty(stance: Stance) -> float:
     total = sum(w for name, w in _STANCE_WEIGHTS.items() if getattr(stance, name))
     return min(total, _STANCE_CAP)
 
 
-def text_stance(text: str, start: int, end: int, language: str) -> Stance:
-    """Stance cues of text[start:end] (offsets into `text`)."""
-    content = content_words(words(text, start, end), markup_spans(text, start, end))
+def text_stance(
+    text: str, start: int, end: int, language: str, ws: list[Word] | None = None
+) -> Stance:
+    """Stance cues of text[start:end] (offsets into `text`; `ws` its words when known)."""
+    ws = words(text, start, end) if ws is None else ws
+    content = content_words(ws, markup_spans(text, start, end))
     return stance_of(
         content, text[start:end], language, emoji_laughter=has_laughter_emoji(text[start:end])
     )
@@ -141,7 +167,7 @@ def _is_title_ar(norm: str) -> bool:
 
 
 def _title(c: Candidate, ws: list[Word]) -> bool:
-    return c.language == "ar" and any(_is_title_ar(w.norm) for w in ws)
+    return c.language == "ar" and any(map(_is_title_ar, [w.norm for w in ws]))
 
 
 # Weight of each cue in the rule score (added to _BASE); `cue_values` gives each cue's value.
@@ -171,25 +197,38 @@ def cue_values(c: Candidate) -> dict[str, float]:
     hand-made features of the trained detector."""
     content = content_words(c.words, c.markup)
     n = len(content)
-    event = cues.EVENT_AR if c.language == "ar" else cues.EVENT_EN
     laughing = has_laughter_emoji(c.text)
     own = stance_penalty(stance_of(content, c.text, c.language, emoji_laughter=laughing))
     around = _PARAGRAPH_WEIGHT * stance_penalty(c.paragraph) if c.paragraph else 0.0
     english = c.language != "ar"
+    if english:
+        event = _has(c.words, cues.EVENT_EN, c.language)
+        entity = _named_entities(c) >= 1
+        greeting = _is_greeting(c)
+        opinions = _opinion_hits(c)
+    else:  # one cached look-up per word for the four word cues
+        flags = list(map(_word_flags_ar, [w.norm for w in c.words]))
+        every = 0
+        for f in flags:
+            every |= f
+        event, entity = bool(every & _EVENT_BIT), bool(every & _ENTITY_BIT)
+        greetings = sum(1 for f in flags if f & _GREETING_BIT) if every & _GREETING_BIT else 0
+        greeting = _is_greeting(c, greetings)
+        opinions = sum(1 for f in flags if f & _OPINION_BIT) if every & _OPINION_BIT else 0
     return {
         "quantity": float(bool(c.quantities)),
         "time": float(bool(c.times)),
         "named_source": float(c.attribution.type in ("direct", "quote")),
         "vague_source": float(c.attribution.type == "vague"),
-        "event_verb": float(_has(c.words, event, c.language)),
-        "entity": float(_named_entities(c) >= 1),
+        "event_verb": float(event),
+        "entity": float(entity),
         "title": float(_title(c, content)),
         "long": float(n >= _LONG_WORDS.get(c.language, _LONG_WORDS["en"])),
         "short": float(n < 4),
         "question": float(_is_question(c)),
-        "greeting": float(_is_greeting(c)),
+        "greeting": float(greeting),
         "call": float(_is_call(c)),
-        "opinion": min(_opinion_hits(c), 2) / 2,
+        "opinion": min(opinions, 2) / 2,
         "stance": max(own, around),
         "future_en": float(english and any(w.norm in cues.FUTURE_EN for w in c.words)),
         "first_person_en": float(

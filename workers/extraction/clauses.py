@@ -138,13 +138,17 @@ _PARTICIPLES_AR = norm_set(
 )
 
 
-def split_clauses(text: str, start: int, end: int, language: str) -> list[Span]:
+def split_clauses(
+    text: str, start: int, end: int, language: str, ws: list[Word] | None = None
+) -> list[Span]:
     """Clause spans (offsets into `text`) of the sentence text[start:end], each with the rule
-    that cut it off the clause before it (None for the first)."""
+    that cut it off the clause before it (None for the first); `ws`: the sentence's words,
+    when the caller has them."""
     spans: list[Span] = []
     left = start
     rule: SplitRule | None = None
-    ws = words(text, start, end)
+    if ws is None:
+        ws = words(text, start, end)
     for match in _CUT.finditer(text, start, end):
         cut = match.start()
         if cut < left:

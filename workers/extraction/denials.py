@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from contracts.record import Denial
 from workers.extraction.reporting_verbs import DENIAL_VERBS_AR, DENIAL_VERBS_EN
 from workers.extraction.tokens import (
@@ -51,12 +53,18 @@ def _english_denier(text: str, ws: list[Word], i: int) -> list[Word]:
     return denier
 
 
+@lru_cache(maxsize=100_000)
+def _denial_ar(norm: str) -> bool:
+    w = Word(0, 0, norm, norm)
+    return in_lexicon(w, DENIAL_NOUNS_AR) or is_verb_in(w, DENIAL_VERBS_AR)
+
+
 def find_denials(text: str, ws: list[Word], language: str) -> list[Denial]:
     """Denials among the words `ws` of `text`, with who denies when the text says it."""
     found: list[Denial] = []
     for i, w in enumerate(ws):
         if language == "ar":
-            if not (in_lexicon(w, DENIAL_NOUNS_AR) or is_verb_in(w, DENIAL_VERBS_AR)):
+            if not _denial_ar(w.norm):
                 continue
             marker = next(
                 f for f in variants(w.norm) if f in DENIAL_NOUNS_AR or f in DENIAL_VERBS_AR

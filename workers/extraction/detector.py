@@ -9,16 +9,17 @@ is a probability, used as the clause's check-worthiness. Without a model the rul
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import joblib
+from scipy.special import expit
 
 from workers.extraction import checkworthiness
 from workers.extraction.checkworthiness import Candidate
-from workers.extraction.detector_features import DENSE_SCALE, features
+from workers.extraction.detector_features import DENSE_SCALE, NgramCounts, features
 
 
 class Score(NamedTuple):
@@ -37,20 +38,31 @@ class LanguageModel:
     # Share of the model in the claim score; the rest is the rule score. The Arabic model
     # learnt from tweets and under-rates news prose, which the rule cues read well.
     model_weight: float = 1.0
+    ngrams: NgramCounts = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ngrams", NgramCounts(self.vectorizer))
 
     def probabilities(self, candidates: Sequence[Candidate]) -> list[Score]:
         if not candidates:
             return []
-        x = features(self.vectorizer, candidates)
+        x = features(self.ngrams, candidates)
         rule = x[:, -1].toarray().ravel() / DENSE_SCALE
-        claim = self.model_weight * self.claim.predict_proba(x)[:, 1] + (
+        claim = self.model_weight * positive_probability(self.claim, x) + (
             1 - self.model_weight
         ) * rule
-        worthy = self.worthy.predict_proba(x)[:, 1]
+        worthy = positive_probability(self.worthy, x)
         return [
             Score(round(float(c), 4), round(float(w), 4))
             for c, w in zip(claim, worthy, strict=True)
         ]
+
+
+def positive_probability(head: Any, x: Any) -> Any:
+    """`head.predict_proba(x)[:, 1]` of a binary logistic regression, without scikit-learn's
+    per-call input checks (a few percent of extraction time): the same arithmetic, the same
+    numbers (tested)."""
+    return expit(x @ head.coef_.T + head.intercept_).ravel()
 
 
 class Detector:

@@ -28,7 +28,7 @@ from workers.extraction.reporting_verbs import ACCORDING_AR
 from workers.extraction.settings import settings
 from workers.extraction.stance import Stance
 from workers.extraction.times import find_times
-from workers.extraction.tokens import Word, norm_set, variants, word_set, words
+from workers.extraction.tokens import Word, norm_set, variants, word_set, words, words_within
 from workers.nlp.arabic import is_arabic, normalize
 from workers.nlp.language import detect
 
@@ -156,7 +156,9 @@ def _clauses_of_sentence(
     language: str,
     published: date | None,
     ctx: _Context,
+    body_words: list[Word],
 ) -> list[_Pending]:
+    """The clauses of the sentence body[start:end]; `body_words`: the words of the body."""
     body = article.body
     rules = _rules_language(language, body[start:end])
     pending: list[_Pending] = []
@@ -166,10 +168,13 @@ def _clauses_of_sentence(
     if p_end - p_start <= MAX_POST_CHARS:
         paragraph = ctx.paragraphs.get((p_start, rules))
         if paragraph is None:
-            paragraph = checkworthiness.text_stance(body, p_start, p_end, rules)
+            paragraph = checkworthiness.text_stance(
+                body, p_start, p_end, rules, words_within(body, body_words, p_start, p_end)
+            )
             ctx.paragraphs[(p_start, rules)] = paragraph
-    for c_start, c_end, split_rule in split_clauses(body, start, end, rules):
-        ws = words(body, c_start, c_end)
+    sentence_words = words_within(body, body_words, start, end)
+    for c_start, c_end, split_rule in split_clauses(body, start, end, rules, sentence_words):
+        ws = words_within(body, sentence_words, c_start, c_end)
         found = find_attribution(body, c_start, c_end, rules, ws)
         attribution = _resolve(found, ws, rules, ctx)
         if attribution.type == "none" and sentence_attribution is not None:
@@ -238,15 +243,19 @@ def _re_mentions(pending: Sequence[_Pending]) -> dict[int, int]:
 def _pending(article: ArticleSubmitted) -> tuple[str, list[Segment], list[_Pending]]:
     """The article's language, sentences, and every clause that may be a claim."""
     body = article.body
-    article_language = article.language or detect(body, default="ar" if is_arabic(body) else "en")
+    # the script decides only when lingua cannot (is_arabic over a whole body is not free)
+    article_language = (
+        article.language or detect(body, default="") or ("ar" if is_arabic(body) else "en")
+    )
     published = article.published_at.date() if article.published_at else None
     segments = segment(body)
     ctx = _Context()
     pending: list[_Pending] = []
+    body_words = words(body)  # read once; sentences, paragraphs and clauses take slices
     for seg in segments:
         language = article.language or sentence_language(seg.text, article_language)
         pending.extend(
-            _clauses_of_sentence(article, seg.start, seg.end, language, published, ctx)
+            _clauses_of_sentence(article, seg.start, seg.end, language, published, ctx, body_words)
         )
     return article_language, segments, pending
 

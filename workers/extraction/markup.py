@@ -28,4 +28,4 @@ def content_words(ws: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
 
 
 def has_laughter_emoji(text: str) -> bool:
-    return any(char in _LAUGHTER_EMOJI for char in text)
+    return not _LAUGHTER_EMOJI.isdisjoint(text)

@@ -8,17 +8,19 @@ dropped) are all among the earlier mention's words, in order.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from workers.nlp.arabic import tokens
 
 _IGNORED = frozenset({"the", "a", "an", "of", "s"})
 
 
-def content_tokens(mention: str) -> list[str]:
-    return [t for t in tokens(mention) if t not in _IGNORED]
+@lru_cache(maxsize=20_000)
+def content_tokens(mention: str) -> tuple[str, ...]:
+    return tuple(t for t in tokens(mention) if t not in _IGNORED)
 
 
-def _in_order(short: list[str], long: list[str]) -> bool:
+def _in_order(short: Sequence[str], long: Sequence[str]) -> bool:
     position = 0
     for token in short:
         try:

@@ -4,6 +4,7 @@ scales (ألف، مليون، million), currencies (-> ISO code), counted nouns 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from contracts.record import Quantity
 from workers.extraction.calendar_words import MONTHS_AR, MONTHS_EN
@@ -51,7 +52,12 @@ def _digits(w: Word) -> bool:
 def _scale(w: Word, language: str) -> tuple[float, bool] | None:
     if language != "ar":
         return SCALES_EN.get(w.norm)
-    for form in variants(w.norm):
+    return _scale_ar(w.norm)
+
+
+@lru_cache(maxsize=100_000)
+def _scale_ar(norm: str) -> tuple[float, bool] | None:
+    for form in variants(norm):
         if form in SCALES_AR:
             return SCALES_AR[form]
         if form.startswith("ال") and form[2:] in SCALES_AR:  # "عشرات الآلاف"
@@ -64,7 +70,12 @@ def _number_word(w: Word, language: str) -> tuple[float, bool] | None:
         if w.norm in UNITS_EN:
             return UNITS_EN[w.norm], False
         return None
-    for form in variants(w.norm):
+    return _number_word_ar(w.norm)
+
+
+@lru_cache(maxsize=100_000)
+def _number_word_ar(norm: str) -> tuple[float, bool] | None:
+    for form in variants(norm):
         if form in UNITS_AR:
             return UNITS_AR[form], False
         if form in VAGUE_PLURALS_AR:
@@ -220,11 +231,26 @@ def _looks_like_year(fig: _Figure, ws: list[Word], unit: str | None) -> bool:
     return unit is None or after_year_word
 
 
+def _may_start_figure(w: Word, language: str) -> bool:
+    """Can `_figure_at` find a figure at this word (digits, a number or scale word)?"""
+    if language == "ar":
+        return _may_start_figure_ar(w.norm)
+    return w.norm.isdigit() or w.norm in UNITS_EN or w.norm in SCALES_EN
+
+
+@lru_cache(maxsize=100_000)
+def _may_start_figure_ar(norm: str) -> bool:
+    return norm.isdigit() or _number_word_ar(norm) is not None or _scale_ar(norm) is not None
+
+
 def find_quantities(text: str, ws: list[Word], language: str) -> list[Quantity]:
     """Quantities among the words `ws` of `text`, with values normalised to numbers."""
     found: list[Quantity] = []
     i = 0
     while i < len(ws):
+        if not _may_start_figure(ws[i], language):
+            i += 1
+            continue
         fig = _figure_at(text, ws, i, language)
         if fig is None:
             i += 1

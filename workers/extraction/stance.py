@@ -60,9 +60,24 @@ _VERB_CUES_AR = (
 )
 
 
+# Every word a cue below can match (through `variants`, a superset of `conj_variants`): a
+# word with none of these forms, no "يا" and no laughter carries no cue.
+_ANY_CUE_AR = frozenset().union(
+    *(lexicon for _, lexicon in _VERB_CUES_AR), cues.VOCATIVE_AR, cues.EVALUATIVE_AR,
+    cues.LAUGHTER_AR,
+)
+_NO_CUES: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=100_000)
 def _word_cues_ar(norm: str) -> frozenset[str]:
     """The stance cues one (normalised) Arabic word carries; cached, words repeat a lot."""
+    if (
+        "يا" not in norm
+        and not norm.startswith("ههه")
+        and not any(form in _ANY_CUE_AR for form in variants(norm))
+    ):
+        return _NO_CUES
     forms = conj_variants(norm)
     found = {name for name, lexicon in _VERB_CUES_AR if any(f in lexicon for f in forms)}
     if _vocative_ar(norm):
@@ -75,14 +90,22 @@ def _word_cues_ar(norm: str) -> frozenset[str]:
 
 
 def _arabic(ws: list[Word], text: str) -> Stance:
+    norms = [w.norm for w in ws]
     found: set[str] = set()
-    for w in ws:
-        found |= _word_cues_ar(w.norm)
-    if any(w.norm in _PRAYER_SECONDS for w in ws) and _pairs(ws) & cues.PRAYER_PAIRS_AR:
+    for word_cues in map(_word_cues_ar, norms):
+        if word_cues:
+            found.update(word_cues)
+    if not _PRAYER_SECONDS.isdisjoint(norms) and _pairs(ws) & cues.PRAYER_PAIRS_AR:
         found.add("prayer")
     if any(run in text for run in _EXCLAMATION_RUNS):
         found.add("exclamation")
-    return Stance(**{name: True for name in found})
+    return _stance(frozenset(found))
+
+
+@lru_cache(maxsize=4096)
+def _stance(names: frozenset[str]) -> Stance:
+    """The Stance with these cues (frozen, so one object per combination will do)."""
+    return Stance(**{name: True for name in names})
 
 
 def _english(ws: list[Word], text: str) -> Stance:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 
 from contracts.record import TimeExpr
 from workers.extraction.calendar_words import (
@@ -201,8 +202,25 @@ def _month_phrase(scan: _Scanner, i: int, language: str, relation_words: tuple[s
     return end_i - i + 1
 
 
+# Every word an Arabic time phrase can start with (as `_arabic_at` tests it, through
+# `variants`): other words are skipped with one cached look-up.
+_STARTS_AR = frozenset(
+    {
+        *(first for first, _ in MONTH_PAIRS_AR), *MONTHS_AR, *PERIODS_AR, *_AGO_MARKERS_AR,
+        *YESTERDAY_AR, *WEEKDAYS_AR, "عام", "العام", "سنة", "السنة",
+    }
+)
+
+
+@lru_cache(maxsize=100_000)
+def _may_start_ar(norm: str) -> bool:
+    return any(form in _STARTS_AR for form in variants(norm))
+
+
 def _arabic_at(scan: _Scanner, i: int) -> int:
     w = scan.ws[i]
+    if not _may_start_ar(w.norm):
+        return 0
     nxt = scan.word(i + 1)
     used = _month_phrase(scan, i, "ar", tuple(PAST_AR | NEXT_AR))
     if used:

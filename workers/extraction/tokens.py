@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,13 +29,35 @@ def _normalized(token: str) -> str:
     return normalize(token).replace("ـ", "")
 
 
+_new_word = tuple.__new__  # Word(...) through its generated __new__ is several times slower
+
+
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Words of text[start:end] with offsets into `text` and their normalised spelling."""
     stop = len(text) if end is None else end
-    return [
-        Word(m.start(), m.end(), m.group(), _normalized(m.group()))
-        for m in _WORD.finditer(text, start, stop)
-    ]
+    out: list[Word] = []
+    for m in _WORD.finditer(text, start, stop):
+        token = m.group()
+        out.append(_new_word(Word, (m.start(), m.end(), token, _normalized(token))))
+    return out
+
+
+def _word_start(w: Word) -> int:
+    return w.start
+
+
+def _word_end(w: Word) -> int:
+    return w.end
+
+
+def words_within(text: str, ws: list[Word], start: int, end: int) -> list[Word]:
+    """`words(text, start, end)` from the words `ws` (sorted) of a span holding [start, end):
+    a slice, unless a word straddles a boundary (then the text is read again)."""
+    lo = bisect_left(ws, start, key=_word_start)
+    hi = bisect_right(ws, end, key=_word_end)
+    if (lo > 0 and ws[lo - 1].end > start) or (hi < len(ws) and ws[hi].start < end):
+        return words(text, start, end)
+    return ws[lo:hi]
 
 
 @lru_cache(maxsize=100_000)
@@ -58,13 +81,25 @@ def conj_variants(norm: str) -> tuple[str, ...]:
     return (norm,)
 
 
-def in_lexicon(word: Word, lexicon: frozenset[str] | set[str]) -> bool:
-    return any(form in lexicon for form in variants(word.norm))
+@lru_cache(maxsize=200_000)
+def _in_lexicon(norm: str, lexicon: frozenset[str]) -> bool:
+    return any(form in lexicon for form in variants(norm))
 
 
-def is_verb_in(word: Word, lexicon: frozenset[str] | set[str]) -> bool:
+@lru_cache(maxsize=200_000)
+def _verb_in(norm: str, lexicon: frozenset[str]) -> bool:
+    return any(form in lexicon for form in conj_variants(norm))
+
+
+def in_lexicon(word: Word, lexicon: frozenset[str]) -> bool:
+    """Is the word, or the word without one attached prefix, in `lexicon` (cached per
+    spelling and lexicon: the lexicons are module constants)."""
+    return _in_lexicon(word.norm, lexicon)
+
+
+def is_verb_in(word: Word, lexicon: frozenset[str]) -> bool:
     """Lexicon look-up for verbs: only a conjunction may be attached ("لتذكر" is no report)."""
-    return any(form in lexicon for form in conj_variants(word.norm))
+    return _verb_in(word.norm, lexicon)
 
 
 def gap_breaks(text: str, left: Word, right: Word) -> bool:

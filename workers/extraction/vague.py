@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workers.extraction.tokens import Word, norm_set, variants, word_set
 from workers.nlp.arabic import strip_clitics
 
@@ -23,12 +25,21 @@ VAGUE_HEADS_EN = word_set("""
 _EN_DETERMINERS = word_set("a an the some several many local unnamed anonymous informed")
 
 
+_QUANTIFIERS_STRIPPED = tuple(
+    tuple(strip_clitics(p) for p in prefix) for prefix in QUANTIFIER_PREFIXES_AR
+)
+
+
+@lru_cache(maxsize=100_000)
+def _stripped_forms(norm: str) -> frozenset[str]:
+    return frozenset(strip_clitics(form) for form in variants(norm))
+
+
 def quantifier_length(ws: list[Word]) -> int:
     """How many leading words are a quantifier to drop ("العديد من")."""
-    for prefix in QUANTIFIER_PREFIXES_AR:
+    for prefix in _QUANTIFIERS_STRIPPED:
         if len(ws) > len(prefix) and all(
-            any(strip_clitics(form) == strip_clitics(p) for form in variants(w.norm))
-            for w, p in zip(ws, prefix, strict=False)
+            p in _stripped_forms(w.norm) for w, p in zip(ws, prefix, strict=False)
         ):
             return len(prefix)
     return 0

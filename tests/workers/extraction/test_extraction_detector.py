@@ -8,7 +8,8 @@ import json
 import pytest
 
 from contracts.events import ArticleSubmitted
-from workers.extraction.detector import from_file
+from workers.extraction.detector import from_file, positive_probability
+from workers.extraction.detector_features import NgramCounts, features, new_vectorizer, prepared
 from workers.extraction.extractor import candidates, extract_text
 from workers.extraction.settings import MODEL_PATH, ExtractionSettings
 from workers.extraction.train_detector import (
@@ -62,3 +63,38 @@ def test_thresholds_and_model_are_settings(monkeypatch: pytest.MonkeyPatch) -> N
 def test_news_sentences_keep_their_claims() -> None:
     text = "Ankara denied any role in the attack."
     assert [c.text for c in extract_text("n", text, "en")] == [text]
+
+
+def test_cached_ngram_counts_give_scikit_learns_numbers() -> None:
+    detector = from_file(MODEL_PATH)
+    texts = [
+        prepared(t)
+        for t in (
+            "قال المرصد السوري إن 12 مدنيا قتلوا في غارة على إدلب أمس",
+            "The ministry said 40 people were killed.  Two  spaces\tand\ttabs",
+            "", "x", "ab", "لا", "https://t.co/Xw @user #وسم 😂😂",
+            "قال المرصد السوري إن 12 مدنيا قتلوا",  # words seen before: from the cache
+        )
+    ]
+    for model in detector.models.values():
+        expected = model.vectorizer.transform(texts)
+        got = model.ngrams.transform(texts)
+        assert got.shape == expected.shape and got.dtype == expected.dtype
+        assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
+        assert (got.data == expected.data).all()
+
+
+def test_positive_probability_is_predict_proba() -> None:
+    detector = from_file(MODEL_PATH)
+    body = "قال المرصد السوري إن 12 مدنيا قتلوا في غارة على إدلب أمس. هل ستفتح المدارس غدا؟"
+    model = detector.models["ar"]
+    x = features(model.ngrams, candidates(ArticleSubmitted(article_id="p", body=body)))
+    for head in (model.claim, model.worthy):
+        assert (positive_probability(head, x) == head.predict_proba(x)[:, 1]).all()
+
+
+def test_ngram_counts_refuse_a_vectorizer_they_cannot_reproduce() -> None:
+    vectorizer = new_vectorizer(100).set_params(analyzer="word")
+    vectorizer.fit(["aa bb cc", "bb cc dd", "cc dd ee"] * 3)
+    with pytest.raises(ValueError, match="char_wb"):
+        NgramCounts(vectorizer)
