@@ -199,9 +199,10 @@ def reproduces(passage: str, claim: str) -> bool:
     """Does `passage` contain `claim` (nearly) word for word? Nearly, not only: one swapped
     word or figure ("تنفي" for "تؤكد", 53 for 29) leaves the strings 95 % alike and makes the
     opposite claim, so every term of the claim must be there too."""
-    if fuzz.partial_ratio(claim, passage) < VERBATIM:
+    # the term test first: it is cached per text and rules out most passages cheaply
+    if not text_cues(claim).terms <= text_cues(passage).terms:
         return False
-    return text_cues(claim).terms <= text_cues(passage).terms
+    return fuzz.partial_ratio(claim, passage) >= VERBATIM
 
 
 def same_outlet(a: str | None, b: str | None) -> bool:

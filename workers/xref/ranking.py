@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from workers.xref.aliases import Alternative, concepts
 from workers.xref.terms import arabic_name_keys, index_terms
@@ -37,6 +38,11 @@ class Query:
 
     @classmethod
     def parse(cls, text: str, max_terms: int = 40) -> Query:
+        # a claim is parsed for its search and again for its same-fact view
+        return _parse(text, max_terms)
+
+    @classmethod
+    def _parse(cls, text: str, max_terms: int) -> Query:
         found = concepts(index_terms(text))
         uniq: list[tuple[Alternative, ...]] = []
         for concept in found:
@@ -74,6 +80,11 @@ class Query:
             return 0.0
         found = self.hits(passage_terms) if hits is None else hits
         return sum(w for h, w in zip(found, self.weights, strict=True) if h) / total
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, max_terms: int) -> Query:
+    return Query._parse(text, max_terms)
 
 
 def _with_key(concept: tuple[Alternative, ...], keys: dict[str, str]) -> tuple[Alternative, ...]:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
 
+from workers.nlp.char_ngrams import NgramCounts
 from workers.xref.cues import text_cues
 from workers.xref.terms import index_terms
 
@@ -133,8 +135,15 @@ class PairFeaturizer:
     def _chars(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Char n-gram rows of `texts`, each distinct text analysed once (a claim comes with
         every passage it is compared with, and analysis is most of this model's cost)."""
+        counts = self.__dict__.get("_counts")
+        if counts is None:  # built on first use: models pickled before it existed load too
+            counts = self.__dict__["_counts"] = NgramCounts(self.chars)
         distinct = list(dict.fromkeys(texts))
         if len(distinct) == len(texts):
-            return self.chars.transform(texts)
+            return counts.transform(texts)
         row = {text: i for i, text in enumerate(distinct)}
-        return self.chars.transform(distinct)[[row[t] for t in texts]]
+        return counts.transform(distinct)[[row[t] for t in texts]]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the per-word cache is runtime state, not part of the model file
+        return {k: v for k, v in self.__dict__.items() if k != "_counts"}
