@@ -84,14 +84,25 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def cpu_timed(fn: Callable[[], object]) -> float:
+    """CPU seconds of this process (all its threads): the work itself, which other
+    processes on a shared machine do not inflate the way they inflate wall time."""
+    started = time.process_time()
+    fn()
+    return time.process_time() - started
+
+
 def per_article(system: Any, articles: Sequence[dict[str, Any]]) -> dict[str, float]:
     """Check and baseline time per article (ms), interleaved so load hits both alike."""
     system.check(articles[0])  # warm caches (models, registry) outside the timing
-    full, base = [], []
+    full, base, full_cpu, base_cpu = [], [], [], []
     for article in articles:
         base.append(timed(partial(system.baseline_parts, article)))
         full.append(timed(partial(system.check, article)))
+        base_cpu.append(cpu_timed(partial(system.baseline_parts, article)))
+        full_cpu.append(cpu_timed(partial(system.check, article)))
     xref = [f - b for f, b in zip(full, base, strict=True)]
+    xref_cpu = [f - b for f, b in zip(full_cpu, base_cpu, strict=True)]
     # the machine is shared: the per-article cost in units of the same run's baseline
     # moves far less with load than milliseconds do
     units = statistics.median(xref) / max(statistics.median(base), 1e-9)
@@ -102,6 +113,9 @@ def per_article(system: Any, articles: Sequence[dict[str, Any]]) -> dict[str, fl
         "baseline_ms_median": round(1000 * statistics.median(base), 1),
         "xref_ms_median": round(1000 * statistics.median(xref), 1),
         "xref_ms_p95": round(1000 * percentile(xref, 95), 1),
+        "xref_cpu_ms_median": round(1000 * statistics.median(xref_cpu), 1),
+        "xref_cpu_ms_p95": round(1000 * percentile(xref_cpu, 95), 1),
+        "baseline_cpu_ms_median": round(1000 * statistics.median(base_cpu), 1),
     }
 
 
@@ -135,6 +149,9 @@ def scale(
         out[f"xref_units_ratio_{max(sizes)}_vs_{min(sizes)}"] = round(
             large["xref_in_baseline_units"] / max(small["xref_in_baseline_units"], 1e-9), 2
         )
+        out[f"xref_cpu_ratio_{max(sizes)}_vs_{min(sizes)}"] = round(
+            large["xref_cpu_ms_median"] / max(small["xref_cpu_ms_median"], 1e-9), 2
+        )
         out[f"check_ratio_{max(sizes)}_vs_{min(sizes)}"] = round(
             large["check_ms_median"] / max(small["check_ms_median"], 1e-9), 2
         )
@@ -153,12 +170,17 @@ def throughput(
     system.check(articles[0])  # load models and registry once, as `verify check --jsonl` does
     check_s = timed(lambda: [system.check(a) for a in articles])
     base_s = timed(lambda: [system.baseline_parts(a) for a in articles])
+    # "on one core": CPU seconds, which other work on a shared machine does not inflate
+    check_cpu = cpu_timed(lambda: [system.check(a) for a in articles])
+    base_cpu = cpu_timed(lambda: [system.baseline_parts(a) for a in articles])
     return {
         "archive_size": system.count(),
         "articles": len(articles),
         "check_articles_per_s": round(len(articles) / check_s, 2),
         "baseline_articles_per_s": round(len(articles) / base_s, 2),
         "check_vs_baseline": round(base_s / check_s, 3),
+        "check_articles_per_cpu_s": round(len(articles) / check_cpu, 2),
+        "baseline_articles_per_cpu_s": round(len(articles) / base_cpu, 2),
     }
 
 

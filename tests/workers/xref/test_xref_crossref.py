@@ -10,6 +10,7 @@ from contracts.record import Attribution, ExtractedClaim
 from workers.xref.archive import open_archive
 from workers.xref.crossref import cross_reference, load_models, same_outlet
 from workers.xref.documents import FactCheck
+from workers.xref.settings import XrefSettings
 
 BODY = "كشف المرصد السوري لحقوق الإنسان أن 4 من أمراء داعش يتواجدون في صفوف الجيش الوطني."
 
@@ -179,5 +180,6 @@ def test_factchecks_come_first_and_every_item_says_how_sure_it_is(engine: Engine
         cross_reference(article, [seed_claim(article)], archive, load_models()).items[0].evidence
     )
     assert [e.kind for e in evidence] == ["factcheck", "article"]
-    assert all(e.same_fact is not None and 0.35 <= e.same_fact <= 1 for e in evidence)
+    floor = XrefSettings().same_fact_threshold
+    assert all(e.same_fact is not None and floor <= e.same_fact <= 1 for e in evidence)
     assert evidence[0].stance == "contradicts" and evidence[0].score >= 0.9
