@@ -26,6 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from contracts.events import ArticleSubmitted
+from contracts.input_rules import without_controls
 from evaluation.xref_data import DEFAULT_SHARED, ROOT, corpus_archive, judgements
 from workers.xref.archive import Archive
 from workers.xref.cues import text_cues
@@ -40,13 +41,15 @@ def add_fakes(archive: Archive, shared: Path) -> None:
     path = shared / "corpora" / "fa-kes-syria-news-en" / "fakes.csv"
     with path.open(encoding="ISO-8859-1", newline="") as fh:
         for n, row in enumerate(csv.DictReader(fh)):
-            body = (row.get("article_content") or "").strip()
+            # the file's Windows-1252 punctuation decodes to C1 controls, which the input
+            # rules refuse; blanked, as `verify archive import` does
+            body = without_controls(row.get("article_content") or "").strip()
             if body:
                 archive.add_article(
                     ArticleSubmitted(
                         article_id=f"fakes:{n}",
                         body=body,
-                        title=row.get("article_title"),
+                        title=without_controls(row.get("article_title") or "") or None,
                         outlet=row.get("source"),
                         language="en",
                     )
