@@ -67,8 +67,12 @@ def archive_scale() -> dict[str, Any]:
     2 cores (VERIFY_BENCH_ARCHIVE_SIZES=2000,20000 for a quick run)."""
     from bench.archive_scale import scale
 
-    sizes = [int(s) for s in os.environ.get("VERIFY_BENCH_ARCHIVE_SIZES", "20000,200000").split(",")]
-    return scale(sizes, int(os.environ.get("VERIFY_BENCH_SCALE_ARTICLES", "50")), SHARED)
+    sizes = os.environ.get("VERIFY_BENCH_ARCHIVE_SIZES", "20000,200000")
+    return scale(
+        [int(s) for s in sizes.split(",")],
+        int(os.environ.get("VERIFY_BENCH_SCALE_ARTICLES", "50")),
+        SHARED,
+    )
 
 
 def check_throughput() -> dict[str, Any]:
