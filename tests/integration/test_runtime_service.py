@@ -83,3 +83,49 @@ def test_retries_then_dead_letters_commits_and_stops_cleanly(
         assert consumer.committed(TopicPartition(physical(source), 0)) == 2
     finally:
         consumer.close()
+
+
+def test_a_commit_refused_after_a_rebalance_redelivers_instead_of_stopping(
+    topics: tuple[str, str], producer: KafkaProducer
+) -> None:
+    """A handler slower than max_poll_interval_ms gets the consumer kicked out of its group
+    (as a starved heartbeat does on a loaded machine): the commit is refused, the service
+    stays up, rejoins, gets the batch again and commits it."""
+    source, sink = topics
+    seen: list[str] = []
+
+    def handle(record: ConsumerRecord) -> list[Outgoing]:
+        article = decode(record.value, ArticleSubmitted)
+        seen.append(article.article_id)
+        if len(seen) == 1:
+            threading.Event().wait(4.0)  # over the 2 s poll interval below
+        return [Outgoing(sink, article.article_id, article)]
+
+    article_id = f"slow-{uuid.uuid4().hex[:6]}"
+    value = ArticleSubmitted(article_id=article_id, body="text").model_dump_json().encode()
+    producer.send(physical(source), key=article_id.encode(), value=value).get(10)
+
+    settings = KafkaSettings(
+        group_prefix=f"test-{uuid.uuid4().hex[:6]}",
+        max_poll_interval_ms=2000,
+        session_timeout_ms=6000,
+    )
+    service = Service("runtime-test", [source], handle, settings)
+    thread = threading.Thread(target=service.run)
+    thread.start()
+    try:
+        out = read_topic(physical(sink), article_id.encode(), want=2, timeout=60)
+        assert thread.is_alive()
+    finally:
+        service.stop()
+        thread.join(timeout=30)
+    assert seen == [article_id, article_id]  # delivered again, not lost
+    assert len(out) == 2  # at-least-once: the duplicate output is the same event
+
+    consumer = KafkaConsumer(
+        bootstrap_servers=BOOTSTRAP, group_id=f"{settings.group_prefix}.runtime-test"
+    )
+    try:
+        assert consumer.committed(TopicPartition(physical(source), 0)) == 1
+    finally:
+        consumer.close()

@@ -32,6 +32,9 @@ def test_a_crash_loop_backs_off_then_stops_and_shows(tmp_path: Path) -> None:
         "PYTHONPATH": str(ROOT),
         "VERIFY_KAFKA_MAX_ATTEMPTS": "three",  # a bad setting: the worker dies at start
         "VERIFY_SUPERVISOR_STARTRETRIES": "3",
+        # a start that dies within this window counts as failed; on a loaded machine the
+        # imports before the settings check alone can take longer than the default 5 s
+        "VERIFY_SUPERVISOR_STARTSECS": "60",
     }
     stack = SupervisedStack(tmp_path, env, db_url)
     stack.start(("extraction",), wait=False)  # it never reaches RUNNING

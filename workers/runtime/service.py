@@ -16,6 +16,7 @@ from typing import Any
 
 from kafka import ConsumerRebalanceListener, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
+from kafka.errors import CommitFailedError
 from kafka.structs import OffsetAndMetadata
 
 from contracts import headers as h
@@ -115,7 +116,18 @@ class Service:
             for future in futures:
                 future.get(timeout=self.settings.send_timeout_s)  # raises if a send failed
             kill_before_commit_if_triggered(self.name)  # fault tests only
-            consumer.commit(offsets)
+            try:
+                consumer.commit(offsets)
+            except CommitFailedError:
+                # The group rebalanced under us (a missed heartbeat on a loaded machine, a
+                # new member): the partitions' next owner gets the batch again, and every
+                # handler is idempotent, so this is a duplicate, not a loss. Staying alive
+                # lets the next poll rejoin the group.
+                log.warning(
+                    "%s: offset commit refused after a rebalance; batch will be redelivered",
+                    self.name,
+                )
+                return
             if self.after_commit:
                 self.after_commit()
         if self.on_idle:
@@ -214,7 +226,11 @@ class _Outage:
             ) from exc
         log.warning(
             "%s: dependency unavailable at %s (%s: %s); retrying in %.1fs",
-            self.service, where, type(exc).__name__, str(exc).splitlines()[0][:200], self.delay,
+            self.service,
+            where,
+            type(exc).__name__,
+            str(exc).splitlines()[0][:200],
+            self.delay,
         )
         time.sleep(self.delay)
         self.delay = min(self.delay * 2, 15.0)
