@@ -27,6 +27,7 @@ from workers.extraction.number_words import is_number_word
 from workers.extraction.reporting_verbs import (
     REPORTING_AR,
     REPORTING_EN,
+    REPORTING_PARTICIPLES_AR,
     REPORTING_PARTICIPLES_EN,
 )
 from workers.extraction.tokens import Word, is_verb_in, norm_set, words
@@ -108,10 +109,13 @@ def _rule_at(
     first = tail[0]
     if language == "ar":
         bare = first.norm[1:] if first.norm.startswith("و") else first.norm
-        if is_verb_in(first, REPORTING_AR) or bare in _PARTICIPLES_AR:
+        if is_verb_in(first, REPORTING_AR) or bare in REPORTING_PARTICIPLES_AR:
             # a *second* reporting verb: the first part reports something already
-            return "reporting_verb" if any(is_verb_in(w, REPORTING_AR) for w in earlier) else None
-        if not first.norm.startswith("و"):
+            if any(is_verb_in(w, REPORTING_AR) for w in earlier):
+                return "reporting_verb"
+            if bare in REPORTING_PARTICIPLES_AR:
+                return None
+        if not first.norm.startswith(("و", "ف")):
             return None
         if _verb_ar(first):
             return "coordination"
@@ -132,10 +136,6 @@ def _rule_at(
     return None
 
 
-# Reporting participles after a comma ("، مشيرا إلى أن"): a second statement of the same source.
-_PARTICIPLES_AR = norm_set(
-    "مشيرا مشيرة مضيفا مضيفة موضحا موضحة مؤكدا مؤكدة لافتا لافتة مشيرين مضيفين"
-)
 
 
 def split_clauses(

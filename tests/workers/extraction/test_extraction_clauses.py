@@ -52,6 +52,8 @@ def test_elaboration_stays_with_the_reported_content() -> None:
         # coordination: a coordinated verb with its own arguments
         ("وأضاف أن ثمانية أشخاص لقوا حتفهم على الفور، وتم نقل الكثير من الجرحى إلى المستشفى",
          "ar", "وتم نقل الكثير من الجرحى إلى المستشفى", "coordination"),
+        ("وحللت خوارزمية 2,200 حادثة من أنشطة التنظيم، فلاحظ الباحثون ارتفاعا في التفجيرات",
+         "ar", "فلاحظ الباحثون ارتفاعا في التفجيرات", "coordination"),
         ("The militants stormed a checkpoint near the city, and attacked a convoy on the road.",
          "en", "and attacked a convoy on the road.", "coordination"),
         # figures: numbers with different referents
