@@ -275,9 +275,15 @@ def _dropped(verb: str, text: str, content: tuple[int, int]) -> Found:
 
 @lru_cache(maxsize=100_000)
 def _may_attribute_ar(norm: str) -> bool:
-    """Is the word a reporting verb or an "according to" marker (the loop below tests which)?"""
+    """Could the word attribute: a reporting verb (active or passive), "according to", "جاء
+    في"? (The loop below tests which; one cached look-up per spelling skips the rest.)"""
     w = Word(0, 0, norm, norm)
-    return in_lexicon(w, ACCORDING_AR) or is_verb_in(w, REPORTING_AR)
+    return (
+        in_lexicon(w, ACCORDING_AR)
+        or is_verb_in(w, REPORTING_AR)
+        or in_lexicon(w, IN_DOCUMENT_AR)
+        or in_lexicon(w, PASSIVE_REPORTS_AR)
+    )
 
 
 def _is_noun_here(ws: list[Word], i: int, text: str) -> bool:
@@ -369,13 +375,13 @@ def _in_document(text: str, ws: list[Word], i: int, end: int) -> Found | None:
 def _find_arabic(text: str, ws: list[Word], end: int) -> Found | None:
     dropped: Found | None = None
     for i, w in enumerate(ws):
+        if not _may_attribute_ar(w.norm):
+            continue
         if in_lexicon(w, IN_DOCUMENT_AR) and (found := _in_document(text, ws, i, end)):
             return found
         if _is_passive_report(w):
             # "قيل إن", "ذُكر أن": somebody unnamed said it
             return Found(Attribution(type="vague", verb=_bare_passive(w)), ())
-        if not _may_attribute_ar(w.norm):
-            continue
         if in_lexicon(w, ACCORDING_AR):
             j = i + 1
             if j < len(ws) and ws[j].norm in ("ل", "لـ", "عن", "الي"):
