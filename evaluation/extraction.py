@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 from contracts.events import ArticleSubmitted
+from contracts.input_rules import without_controls
 from evaluation.extraction_atomic import run as run_atomic
 from evaluation.extraction_atomic import to_markdown as atomic_markdown
 from workers.extraction.checkworthiness import Candidate
@@ -53,7 +54,10 @@ class Scores:
 def clause_candidates(examples: Sequence[Example]) -> list[list[Candidate]]:
     """The candidates the extractor builds for each text (one list per text)."""
     return [
-        candidates(ArticleSubmitted(article_id="eval", body=e.text, language=e.language))
+        candidates(
+            # a few ClaimBuster rows carry mojibake control characters, which articles refuse
+            ArticleSubmitted(article_id="eval", body=without_controls(e.text), language=e.language)
+        )
         for e in examples
     ]
 

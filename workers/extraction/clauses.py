@@ -27,9 +27,10 @@ from workers.extraction.number_words import is_number_word
 from workers.extraction.reporting_verbs import (
     REPORTING_AR,
     REPORTING_EN,
+    REPORTING_PARTICIPLES_AR,
     REPORTING_PARTICIPLES_EN,
 )
-from workers.extraction.tokens import Word, is_verb_in, norm_set, words
+from workers.extraction.tokens import Word, gap_breaks, is_verb_in, norm_set, words
 
 _CONTRAST = r"بينما|فيما|في حين|while\b|whereas\b"
 _ELABORATION = r"و?حيث|كما|إذ|إلا أن|الا ان|إلا ان|ولكن|لكن|but\b"
@@ -108,10 +109,13 @@ def _rule_at(
     first = tail[0]
     if language == "ar":
         bare = first.norm[1:] if first.norm.startswith("و") else first.norm
-        if is_verb_in(first, REPORTING_AR) or bare in _PARTICIPLES_AR:
+        if is_verb_in(first, REPORTING_AR) or bare in REPORTING_PARTICIPLES_AR:
             # a *second* reporting verb: the first part reports something already
-            return "reporting_verb" if any(is_verb_in(w, REPORTING_AR) for w in earlier) else None
-        if not first.norm.startswith("و"):
+            if any(is_verb_in(w, REPORTING_AR) for w in earlier):
+                return "reporting_verb"
+            if bare in REPORTING_PARTICIPLES_AR:
+                return None
+        if not first.norm.startswith(("و", "ف")):
             return None
         if _verb_ar(first):
             return "coordination"
@@ -132,10 +136,51 @@ def _rule_at(
     return None
 
 
-# Reporting participles after a comma ("، مشيرا إلى أن"): a second statement of the same source.
-_PARTICIPLES_AR = norm_set(
-    "مشيرا مشيرة مضيفا مضيفة موضحا موضحة مؤكدا مؤكدة لافتا لافتة مشيرين مضيفين"
+
+
+# Past-tense verbs that open a coordinated main clause even without a comma ("… وجدوا كمينا
+# واشتبكوا معهم", "تبنت الجبهة الخطف … وبث التنظيم شريطا"): forms no noun shares.
+_BARE_CLAUSE_VERBS_AR = norm_set(
+    """
+    قتلت قتلوا سيطرت سيطروا هاجم هاجمت هاجموا استهدف استهدفت استهدفوا اعتقل اعتقلت اعتقلوا
+    أطلق أطلقت أطلقوا وصلت بلغت ارتفع ارتفعت انخفض انخفضت سجلت أصيب أصيبت أصيبوا توفي
+    فرضت وقعت انفجر قصفت قصفوا شنت شنوا أسفر أسفرت دخلت دخلوا خرجت خرجوا أغلق أغلقت وافق
+    وافقت رفضت اغتيل نفذت نفذوا سقطت حررت انسحب انسحبت انسحبوا استعاد استعادت تقدمت عادت
+    قرر قررت أصدر أصدرت اشتبك اشتبكت اشتبكوا لقي لقيت جرحت بثت نشرت أعلن أعلنت دمرت دمروا
+    خطفت خطفوا أسرت أسروا
+    """
 )
+# Forms a verbal noun shares ("مقتل 29 وجرح 15", "ورفض الزعماء"): a clause only before a
+# figure ("وقتل 10", "وفقد 15 آخرون") or right after a closing quotation mark.
+_BARE_VERBS_BEFORE_FIGURES_AR = norm_set(
+    "قتل قصف نشر رفض فرض جرح سجل دخل خرج شن بث أسر خطف دمر فقد حرر تقدم وصل بلغ وقع سقط"
+)
+
+
+def _bare_cuts(text: str, ws: list[Word], start: int, end: int, language: str) -> list[int]:
+    """Indices of words "و" + a past verb (no comma before) that open a coordinated clause."""
+    if language != "ar":
+        return []
+    cuts: list[int] = []
+    last = 0
+    for k in range(MIN_CLAUSE_WORDS, len(ws) - MIN_TAIL_WORDS + 1):
+        w = ws[k]
+        if not w.norm.startswith("و"):
+            continue
+        bare = w.norm[1:]
+        after_quote = any(ch in '”»"' for ch in text[ws[k - 1].end : w.start])
+        if bare not in _BARE_CLAUSE_VERBS_AR and not (
+            bare in _BARE_VERBS_BEFORE_FIGURES_AR and (_is_figure(ws[k + 1]) or after_quote)
+        ):
+            continue  # after a closing quotation a verb form starts a clause of its own
+        gap = text[ws[k - 1].end : w.start]
+        if k - last < MIN_CLAUSE_WORDS or any(ch in "،,؛;:" for ch in gap):
+            continue  # too short a part, or a comma cut (the rules above judge those)
+        if gap_breaks(text, ws[k - 2], ws[k - 1]):
+            continue  # "، قتل وأصيب سبعة": one subject for both verbs
+        cuts.append(k)
+        last = k
+    return cuts
 
 
 def split_clauses(
@@ -149,16 +194,26 @@ def split_clauses(
     rule: SplitRule | None = None
     if ws is None:
         ws = words(text, start, end)
+    cuts: list[tuple[int, int, SplitRule | None]] = []
     for match in _CUT.finditer(text, start, end):
-        cut = match.start()
+        cuts.append((match.start(), match.end(), None))
+    for k in _bare_cuts(text, ws, start, end, language):
+        cuts.append((ws[k].start, ws[k].start, "coordination"))
+    cuts.sort()
+    for cut, right, bare_rule in cuts:
         if cut < left:
             continue
-        found = _rule_at(text, ws, (start, end), left, cut, match.end(), language)
+        if bare_rule is not None:
+            if len(_within(ws, left, cut)) < MIN_CLAUSE_WORDS:
+                continue
+            found: SplitRule | None = bare_rule
+        else:
+            found = _rule_at(text, ws, (start, end), left, cut, right, language)
         if found is None:
             continue
         s, e = _trimmed(text, left, cut)
         spans.append((s, e, rule))
-        left, rule = match.end(), found
+        left, rule = right, found
     s, e = _trimmed(text, left, end)
     spans.append((s, e, rule))
     return [(s, e, r) for s, e, r in spans if e > s]

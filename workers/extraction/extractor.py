@@ -16,15 +16,15 @@ from contracts.ids import claim_id
 from contracts.record import Attribution, ExtractedClaim, SplitRule
 from contracts.segmentation import Segment, segment
 from workers.extraction import checkworthiness
-from workers.extraction.attribution import PRONOUNS_EN, Found, find_attribution
+from workers.extraction.attribution import PRONOUNS_EN, Found, find_attribution, is_according
 from workers.extraction.checkworthiness import Candidate
+from workers.extraction.chrome import is_chrome
 from workers.extraction.clauses import split_clauses
 from workers.extraction.denials import find_denials
 from workers.extraction.detector import RuleScorer, Score, load_detector
 from workers.extraction.markup import markup_spans
 from workers.extraction.mentions import antecedent
 from workers.extraction.quantities import find_quantities
-from workers.extraction.reporting_verbs import ACCORDING_AR
 from workers.extraction.settings import settings
 from workers.extraction.stance import Stance
 from workers.extraction.times import find_times
@@ -38,6 +38,10 @@ _DEMONSTRATIVES_AR = norm_set("ذلك هذا هذه تلك")
 _CONTINUATION_EN = word_set("this that these")
 _CONTINUATION_VERBS_EN = word_set("was is were are came happened took")
 MIN_WORDS_FOR_DETECTION = 3
+# The article's language is read from its first characters: lingua's time grows with the
+# text, and 600 characters give the same answer as the whole text on all 2,123 texts over 600
+# characters that evaluation.extraction_snapshot reads (../shared corpora and dev sets).
+ARTICLE_LANGUAGE_SAMPLE = 600
 # A paragraph this short reads as one utterance (a social post, a caption): its stance cues
 # colour every clause in it. Longer paragraphs of prose leave each sentence to its own cues.
 MAX_POST_CHARS = 400
@@ -49,6 +53,10 @@ class _Context:
 
     previous: Attribution | None = None  # the previous clause's attribution, if any
     last_named: Attribution | None = None  # the latest identifiable mention
+    speakers: list[Attribution] = field(default_factory=list)  # mentions, vague ones too
+    # the source of a quotation still open at the end of the previous clause
+    open_quote: Attribution | None = None
+    quote_end: int = 0
     mentions: list[Attribution] = field(default_factory=list)
     paragraphs: dict[tuple[int, str], Stance] = field(default_factory=dict)
 
@@ -100,19 +108,51 @@ def _carried(source: Attribution, verb: str | None = None) -> Attribution:
 
 def _resolve(found: Found | None, ws: list[Word], language: str, ctx: _Context) -> Attribution:
     if found is not None and found.subject_dropped:
-        earlier = ctx.last_named
+        # "وقال مصدر … وأضاف أن": the dropped subject is the last speaker, named or not
+        earlier = _last_speaker(ctx, found.attribution.verb) if language == "ar" else (
+            ctx.last_named
+        )
         mention = found.attribution.mention
         if earlier is not None and (mention is None or mention.lower() in PRONOUNS_EN):
             kind = "quote" if found.attribution.type == "quote" else "direct"
+            if earlier.type == "vague":
+                kind = "vague"
             return earlier.model_copy(update={"type": kind, "verb": found.attribution.verb})
         if mention is not None:
             return found.attribution
         return Attribution()
     if found is not None:
         return found.attribution
+    if ctx.open_quote is not None:
+        # a sentence inside a quotation opened earlier: the quoted source's words
+        kind = "vague" if ctx.open_quote.type == "vague" else "quote"
+        return ctx.open_quote.model_copy(update={"type": kind})
     if ctx.previous is not None and _is_continuation(ws, language):
         return _carried(ctx.previous)
     return Attribution()
+
+
+def _masculine_singular(verb: str) -> bool:
+    """"أضاف", "يضيف", "مضيفا": a verb form a feminine or non-human plural subject does not
+    take ("وتشير المعلومات" is not who "ويضيف" refers to)."""
+    bare = normalize(verb)
+    if bare[:1] in ("و", "ف") and len(bare) > 3:
+        bare = bare[1:]
+    return not (bare.startswith("ت") or bare.endswith(("ت", "ة", "وا", "ين", "ون")))
+
+
+def _feminine_head(mention: str) -> bool:
+    head = normalize(mention).split()[0] if mention.strip() else ""
+    return head.endswith("ات") or (head.startswith("ال") and head.endswith("ة"))
+
+
+def _last_speaker(ctx: _Context, verb: str | None) -> Attribution | None:
+    """The latest speaker a dropped subject can refer to (agreement read from the verb)."""
+    for speaker in reversed(ctx.speakers):
+        if verb and _masculine_singular(verb) and _feminine_head(speaker.mention or ""):
+            continue
+        return speaker
+    return None
 
 
 def _remember(ctx: _Context, attribution: Attribution) -> None:
@@ -120,9 +160,30 @@ def _remember(ctx: _Context, attribution: Attribution) -> None:
         ctx.previous = None
         return
     ctx.previous = attribution
+    if attribution.mention:
+        ctx.speakers.append(attribution)
     if attribution.type in ("direct", "quote") and attribution.mention:
         ctx.last_named = attribution
         ctx.mentions.append(attribution)
+
+
+def _quote_balance(text: str) -> int:
+    """Typographic quotation marks opened minus closed ("«…»", "“…”")."""
+    return sum(text.count(q) for q in "«“") - sum(text.count(q) for q in "»”")
+
+
+def _track_quote(ctx: _Context, body: str, start: int, end: int, attribution: Attribution) -> None:
+    """Remember the source of a quotation left open at the end of body[start:end], when the
+    paragraph closes it later (an unclosed mark would swallow the rest of the article)."""
+    clause = body[start:end]
+    balance = _quote_balance(clause)
+    if balance > 0 and attribution.type != "none":
+        p_end = body.find("\n", end)
+        rest = body[end : len(body) if p_end < 0 else p_end]
+        mark = next((ch for ch in rest if ch in "«“»”"), "")
+        ctx.open_quote = attribution if mark in ("»", "”") else None
+    elif balance < 0 or "\n" in clause:
+        ctx.open_quote = None
 
 
 @dataclass(frozen=True)
@@ -176,10 +237,14 @@ def _clauses_of_sentence(
     for c_start, c_end, split_rule in split_clauses(body, start, end, rules, sentence_words):
         ws = words_within(body, sentence_words, c_start, c_end)
         found = find_attribution(body, c_start, c_end, rules, ws)
+        if ctx.open_quote is not None and "\n" in body[ctx.quote_end : c_start]:
+            ctx.open_quote = None  # a quotation does not run on into a new paragraph
         attribution = _resolve(found, ws, rules, ctx)
         if attribution.type == "none" and sentence_attribution is not None:
             attribution = _carried(sentence_attribution)  # "... ؛ B": still the same source
         _remember(ctx, attribution)
+        _track_quote(ctx, body, c_start, c_end, attribution)
+        ctx.quote_end = c_end
         if attribution.type != "none":
             sentence_attribution = attribution
         times = find_times(body, ws, published, rules)
@@ -197,25 +262,19 @@ def _clauses_of_sentence(
 
 
 def _attribution_at_the_end(pending: list[_Pending]) -> list[_Pending]:
-    """"A، وB، بحسب المرصد": a source named at the end of a sentence stands behind its
-    earlier, unattributed clauses too."""
-    if len(pending) < 2:
-        return pending
-    last = pending[-1].candidate.attribution
-    if last.type == "none" or not _is_according(last.verb):
-        return pending
-    return [
-        replace(p, candidate=replace(p.candidate, attribution=_carried(last)))
-        if p.candidate.attribution.type == "none"
-        else p
-        for p in pending
-    ]
-
-
-def _is_according(verb: str | None) -> bool:
-    return verb is not None and (
-        verb.lower() == "according to" or any(f in ACCORDING_AR for f in variants(normalize(verb)))
-    )
+    """"A، وB، بحسب المرصد[، وقال …]": a source named after clauses ("بحسب", "حسبما أفادت",
+    "according to") stands behind the unattributed clauses before it."""
+    out = list(pending)
+    for k in range(1, len(out)):
+        source = out[k].candidate.attribution
+        if source.type == "none" or not is_according(source.verb):
+            continue
+        j = k - 1
+        while j >= 0 and out[j].candidate.attribution.type == "none":
+            p = out[j]
+            out[j] = replace(p, candidate=replace(p.candidate, attribution=_carried(source)))
+            j -= 1
+    return out
 
 
 def _re_mentions(pending: Sequence[_Pending]) -> dict[int, int]:
@@ -245,7 +304,9 @@ def _pending(article: ArticleSubmitted) -> tuple[str, list[Segment], list[_Pendi
     body = article.body
     # the script decides only when lingua cannot (is_arabic over a whole body is not free)
     article_language = (
-        article.language or detect(body, default="") or ("ar" if is_arabic(body) else "en")
+        article.language
+        or detect(body[:ARTICLE_LANGUAGE_SAMPLE], default="")
+        or ("ar" if is_arabic(body) else "en")
     )
     published = article.published_at.date() if article.published_at else None
     segments = segment(body)
@@ -253,6 +314,8 @@ def _pending(article: ArticleSubmitted) -> tuple[str, list[Segment], list[_Pendi
     pending: list[_Pending] = []
     body_words = words(body)  # read once; sentences, paragraphs and clauses take slices
     for seg in segments:
+        if is_chrome(body, seg.start, seg.end, words_within(body, body_words, seg.start, seg.end)):
+            continue
         language = article.language or sentence_language(seg.text, article_language)
         pending.extend(
             _clauses_of_sentence(article, seg.start, seg.end, language, published, ctx, body_words)

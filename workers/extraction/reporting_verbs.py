@@ -29,7 +29,7 @@ REPORTING_AR = norm_set(
     اعترف اعترفت اعترفوا
     جدد جددت جددوا
     تداول تداولت تداولوا
-    أظهر أظهرت يظهر تظهر
+    أظهر أظهرت
     رصد رصدت رصدوا
     وثق وثقت وثقوا
     اتهم اتهمت اتهموا يتهم تتهم
@@ -37,11 +37,29 @@ REPORTING_AR = norm_set(
     بث بثت
     نشر نشرت نشروا
     أبلغ أبلغت
+    ادعى ادعت ادعوا يدعي تدعي يدعون
+    لاحظ لاحظت لاحظوا
+    اكتشف اكتشفت اكتشفوا
+    اعتبر اعتبرت اعتبروا
+    رأى رأت رأوا يرى ترى
+    أبان أبانت
     """
 )
+# Verbs that report only with a "أن" clause: "اعتبر أردوغان أن …" is a statement, "اعتبر
+# الحادث إرهابيا" a characterisation; "يدعي حسين أن" a claim, "يدعى إبراهيم" a name.
+NEEDS_THAT_AR = norm_set("اعتبر اعتبرت اعتبروا يدعي تدعي يدعون رأى رأت رأوا يرى ترى")
+# Forms shared by a past verb and its verbal noun ("خط أنابيب نقل الغاز", "وتم كشف
+# النقاب"): after a noun in construct or a passive auxiliary they are nouns.
+VERB_OR_NOUN_AR = norm_set("نقل كشف ذكر نشر بث رصد")
+# "يذكر أن / يشار إلى أن" open the article's own background, not somebody's statement.
+BACKGROUND_AR = norm_set("يذكر يشار يجدر")
+# "جاء في بيان …" names the document that states the content.
+IN_DOCUMENT_AR = norm_set("جاء ورد")
 DENIAL_VERBS_AR = norm_set("نفى نفت نفوا ينفي تنفي نافيا نافية أنكر أنكرت ينكر تنكر")
 # "وفقا لـ X", "بحسب X": the source comes after the marker.
-ACCORDING_AR = norm_set("وفقا وفق بحسب حسب طبقا استنادا نقلا")
+ACCORDING_AR = norm_set("وفقا وفق بحسب حسب طبقا استنادا نقلا حسبما وفقما")
+# "على ما نقلت عنه الصحف": "على ما" + verb names a source at the end, like "بحسب".
+AS_AR = norm_set("على عل")
 
 REPORTING_EN = word_set("""
     said say says told tells confirmed confirms revealed reveals reported denied denies
@@ -56,7 +74,24 @@ SPEECH_NOUN_STEMS_AR = tuple(
     sorted(norm_set("تحذير تأكيد دعوة دعوت رفض نفي قلق مطالب اتهام إدانة ترحيب"))
 )
 # Heads of "a report by X" that are not the source themselves.
-DOCUMENT_HEADS_AR = norm_set("تقرير تقريرا بيان بيانا تصريح تصريحات دراسة وثيقة وثائق رسالة")
+DOCUMENT_HEADS_AR = norm_set(
+    "تقرير تقريرا بيان بيانا تصريح تصريحات دراسة وثيقة وثائق رسالة حيثيات نص"
+)
 DOCUMENT_HEADS_EN = word_set("report statement study document letter analysis")
 # ", adding that …": a second statement of the same source.
 REPORTING_PARTICIPLES_EN = word_set("adding saying noting stressing warning claiming insisting")
+# Passive reports: "قيل إن …" (it was said), an unnamed source.
+PASSIVE_REPORTS_AR = norm_set("قيل ويقال يقال")
+# Member nouns that keep the body they belong to across a preposition ("مصادر في وزارة
+# الدفاع", "مسؤول من الخارجية", "عضو في البرلمان").
+MEMBER_HEADS_AR = norm_set(
+    "مصادر مصدر مسؤول مسؤولة مسؤولون مسؤولين متحدث ناطق عضو أعضاء قيادي قياديون ضابط ضباط"
+    " مصدرا خبير خبراء باحث باحثون مستشار دبلوماسي دبلوماسيون"
+)
+# Participles of reporting verbs ("، مؤكدا أن"): their agent is the main clause's subject.
+REPORTING_PARTICIPLES_AR = norm_set(
+    """
+    مؤكدا مؤكدة كاشفا كاشفة مضيفا مضيفة مشيرا مشيرة محذرا محذرة نافيا نافية معلنا معلنة
+    موضحا موضحة لافتا لافتة مشيرين مضيفين مؤكدين
+    """
+)

@@ -9,7 +9,9 @@ from typing import NamedTuple
 
 from workers.nlp.arabic import normalize
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Arabic diacritics (tashkeel, U+064B-065F, U+0670) are not \w: without them "يُذكر" would
+# read as two words.
+_WORD = re.compile(r"\w[\w\u064b-\u065f\u0670]*", re.UNICODE)
 # Attached conjunctions and prepositions that may precede a lexicon word (normalised spelling).
 _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 PUNCT_BREAK = frozenset("،,:؛;.!?؟()[]{}")

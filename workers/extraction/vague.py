@@ -11,7 +11,8 @@ VAGUE_HEADS_AR = norm_set(
     """
     تقارير تقرير مصادر مصدر ناشطون ناشطين نشطاء شهود مراقبون مراقبين أنباء أوساط وسائل
     مواقع منصات روايات مسؤولون مسؤولين مصادرنا معلومات أخبار صحف جهات مسؤول مسؤولة
-    متحدث ناطق مصدرا
+    متحدث ناطق مصدرا باحثون باحثين خبراء محللون محللين سكان مواطنون مواطنين
+    شهود عيان مقربون مقربين دبلوماسيون دبلوماسيين
     """
 )
 # "أحد المختطفين", "إحدى الوكالات": one unnamed member of a group.
@@ -45,6 +46,12 @@ def quantifier_length(ws: list[Word]) -> int:
     return 0
 
 
+def _is_group_plural(norm: str) -> bool:
+    """An indefinite plural of a group ("مسيحيون", "سوريون", "عراقيين"): unnamed members
+    of it. Names do not take the plural nisba ending."""
+    return not norm.startswith("ال") and len(norm) >= 6 and norm.endswith(("يون", "يين"))
+
+
 def is_vague(ws: list[Word], language: str) -> bool:
     """A mention is vague when its head noun names a kind of source, not a source."""
     if not ws:
@@ -53,10 +60,12 @@ def is_vague(ws: list[Word], language: str) -> bool:
         head = ws[quantifier_length(ws)]
         if head.norm in ONE_OF_AR:
             return True
-        if head.norm in ("متحدث", "ناطق") and len(ws) > 1:
+        if strip_clitics(head.norm) in ("متحدث", "ناطق") and len(ws) > 1:
             return False  # "متحدث باسم شرطة العاصمة": speaks for a named body
-        return any(strip_clitics(form) in VAGUE_HEADS_AR or form in VAGUE_HEADS_AR
-                   for form in variants(head.norm))
+        return _is_group_plural(head.norm) or any(
+            strip_clitics(form) in VAGUE_HEADS_AR or form in VAGUE_HEADS_AR
+            for form in variants(head.norm)
+        )
     content = [w for w in ws if w.norm not in _EN_DETERMINERS]
     if not content:
         return False

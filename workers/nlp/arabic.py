@@ -52,7 +52,14 @@ def tokens(text: str) -> list[str]:
     return [strip_clitics(tok) for tok in _TOKEN.findall(normalize(text))]
 
 
+# A letter outside the Arabic block (digits and "_" are \w but no letters).
+_OTHER_LETTER = re.compile(r"[^\W\d_\u0600-\u06ff]")
+
+
 def is_arabic(text: str) -> bool:
+    """Are most letters of `text` Arabic? (A text with no other letter needs one scan.)"""
+    if not _OTHER_LETTER.search(text):
+        return any(c.isalpha() for c in text)
     letters = [c for c in text if c.isalpha()]
     return (
         bool(letters) and sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters) > 0.5

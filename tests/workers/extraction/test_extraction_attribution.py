@@ -71,3 +71,94 @@ def test_english_quote() -> None:
 def test_unattributed() -> None:
     assert _attr("The group controls large parts of the desert.", "en") is None
     assert _attr("ويعتبر الجيش الوطني ميليشيات موالية لتركيا", "ar") is None
+
+
+def _found(text: str) -> tuple[str, str | None, str | None] | None:
+    a = _attr(text, "ar")
+    return None if a is None else (a.type, a.mention, a.verb)
+
+
+def test_arabic_subject_with_an_inner_preposition() -> None:
+    text = "وقالت مصادر في وزارة الدفاع إن القوات انسحبت من المدينة"
+    assert _found(text) == ("vague", "مصادر في وزارة الدفاع", "قالت")
+    # a named source still stops at its preposition ("في بيان" is where, not who)
+    assert _found("وقال المرصد في بيان إن القوات انسحبت") == ("direct", "المرصد", "قال")
+
+
+def test_arabic_spokesperson_of_a_named_body_is_not_vague() -> None:
+    text = "وأكد المتحدث باسم وزارة الخارجية أن الاتفاق انتهى"
+    assert _found(text) == ("direct", "المتحدث باسم وزارة الخارجية", "أكد")
+
+
+def test_arabic_agency_nicknames_and_initials() -> None:
+    assert _found("وقالت الفرنسية إن 12 شخصا قتلوا في الهجوم") == ("direct", "الفرنسية", "قالت")
+    assert _found("وذكرت (أ ف ب) أن 12 شخصا قتلوا") == ("direct", "أ ف ب", "ذكرت")
+
+
+def test_arabic_relayed_source_is_the_innermost() -> None:
+    text = "ونقلت الأناضول عن مسؤول تركي قوله إن الطائرات قصفت مواقع"
+    assert _found(text) == ("vague", "مسؤول تركي", "نقلت")
+    text = "ونقلت وكالة رويترز عن وزير الخارجية التركي أن الاتفاق انتهى"
+    assert _found(text) == ("direct", "وزير الخارجية التركي", "نقلت")
+
+
+def test_arabic_source_at_the_sentence_end_marks_the_verb() -> None:
+    text = "قتل 12 شخصا في انفجار، حسبما أفادت وكالة رويترز"
+    assert _found(text) == ("direct", "وكالة رويترز", "حسبما أفادت")
+    text = "وتابع أنه يبدل موقفه من الأزمة، على ما نقلت عنه الصحف التركية"
+    assert _found(text) == ("vague", "الصحف التركية", "على ما نقلت")  # unnamed papers
+
+
+def test_arabic_passive_and_background_reports() -> None:
+    assert _found("وقيل إن القوات انسحبت من المدينة") == ("vague", None, "قيل")
+    assert _found("وذُكر أن القوات انسحبت من المدينة") == ("vague", None, "ذُكر")
+    assert _found("يُذكر أن القوات انسحبت من المدينة العام الماضي") is None
+    assert _found("ويذكر أن القوات انسحبت من المدينة العام الماضي") is None
+
+
+def test_arabic_verbal_noun_in_a_construct_or_passive_is_not_a_report() -> None:
+    assert _found("تعرض خط أنابيب نقل الغاز بين إيران وتركيا إلى تخريب") is None
+    assert _found("وتم كشف النقاب عن الحوافز التي يدفعها التنظيم") is None
+    # an indefinite subject after the same form: a verb (an unnamed report: vague)
+    assert _found("من جهة أخرى ذكر تقرير إخباري أن مسلحين هاجموا الجنود") == (
+        "vague", "تقرير إخباري", "ذكر"
+    )
+
+
+def test_arabic_subject_before_the_verb() -> None:
+    text = "إلا أن وزارة الدفاع الأميركية نفت الأمر"
+    assert _found(text) == ("direct", "وزارة الدفاع الأميركية", "نفت")
+    text = "مشيرة إلى أن مصادر أكدت لها أن هناك تهديدات ضد الملكة"
+    assert _found(text) == ("vague", "مصادر", "أكدت")
+
+
+def test_arabic_subject_stops_at_a_quotation_and_at_the_object() -> None:
+    text = "وقال مصدر عسكري “قتل خمسة جنود من الكتيبة وفقد 15 جنديا”"
+    assert _found(text) == ("vague", "مصدر عسكري", "قال")
+    text = "وأضاف «ثمانية أشخاص لقوا حتفهم على الفور في الحادث»"
+    a = _attr(text, "ar")
+    assert a is not None and (a.type, a.mention) == ("quote", None)
+    # a quoted name stays in the subject
+    text = "ذكرت صحيفة “ذي ميل أون صنداي” اليوم أن الجهاديين يخططون لهجوم"
+    assert _found(text) == ("direct", "صحيفة “ذي ميل أون صنداي”", "ذكرت")
+    assert _found("فلاحظ الباحثون ارتفاعا في استخدام العبوات الناسفة") == (
+        "vague", "الباحثون", "لاحظ"
+    )
+
+
+def test_arabic_statement_verbs_that_need_a_that_clause() -> None:
+    text = "اعتبر الرئيس التركي رجب طيب أردوغان أن بوتين يتجه إلى التخلي عن الأسد"
+    assert _found(text) == ("direct", "الرئيس التركي رجب طيب أردوغان", "اعتبر")
+    assert _found("انضم ألماني يدعى إبراهيم إلى التنظيم العام الماضي") is None
+    assert _found("وتعتبر روسيا التنظيم منظمة إرهابية") is None
+
+
+def test_arabic_group_plurals_are_vague() -> None:
+    text = "وذكر مسيحيون يتحدرون من المدينة أن 18 ألف سني كانوا يقطنون فيها"
+    a = _attr(text, "ar")
+    assert a is not None and a.type == "vague"
+
+
+def test_arabic_document_states_the_content() -> None:
+    text = "وجاء في بيان: «إنه بسبب انعدام الأمن تنصح وزارة الخارجية المواطنين بالحذر»"
+    assert _found(text) == ("quote", "بيان", "جاء في")

@@ -52,6 +52,14 @@ def test_elaboration_stays_with_the_reported_content() -> None:
         # coordination: a coordinated verb with its own arguments
         ("وأضاف أن ثمانية أشخاص لقوا حتفهم على الفور، وتم نقل الكثير من الجرحى إلى المستشفى",
          "ar", "وتم نقل الكثير من الجرحى إلى المستشفى", "coordination"),
+        ("وحللت خوارزمية 2,200 حادثة من أنشطة التنظيم، فلاحظ الباحثون ارتفاعا في التفجيرات",
+         "ar", "فلاحظ الباحثون ارتفاعا في التفجيرات", "coordination"),
+        # coordination without a comma: "و" + a past verb no noun shares, or a shared form
+        # before a figure or after a closing quotation
+        ("قال مسؤول إن ثلاثة جنود أتراك قتلوا وأصيب 24 آخرون في تفجير انتحاري",
+         "ar", "وأصيب 24 آخرون في تفجير انتحاري", "coordination"),
+        ('وتبنت الجبهة خطف العناصر متهمة إياهم بأنهم "وكلاء لأميركا" وبث التنظيم شريط فيديو',
+         "ar", "وبث التنظيم شريط فيديو", "coordination"),
         ("The militants stormed a checkpoint near the city, and attacked a convoy on the road.",
          "en", "and attacked a convoy on the road.", "coordination"),
         # figures: numbers with different referents
@@ -77,6 +85,9 @@ def test_each_split_rule(text: str, language: str, second: str, rule: str) -> No
         ("The group seized the airport and the port in a single day.", "en"),
         # too short to stand alone
         ("قتل 18 شخصا، وأصيب العشرات", "ar"),
+        # one subject for both verbs; a verbal noun after "و" (no figure, no quotation)
+        ("من جهة أخرى، قتل وأصيب سبعة عراقيين في تفجير عبوة ناسفة", "ar"),
+        ("أعلنت السلطات مع صدور قرار التجنيد ورفض الزعماء المحليين لهذه القرارات", "ar"),
     ],
 )
 def test_kept_whole_when_a_split_would_lose_the_meaning(text: str, language: str) -> None:

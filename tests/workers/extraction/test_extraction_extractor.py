@@ -72,3 +72,43 @@ def test_extract_text_rejects_bad_input() -> None:
         extract_text("x", "some text", "de")
     with pytest.raises(ValueError):
         extract_text("bad id with spaces", "some text", "en")
+
+
+def test_arabic_quotation_carried_into_the_next_sentence() -> None:
+    text = (
+        "وقال مصدر عسكري “قتل خمسة جنود من الكتيبة 21 وفقد 15 جنديا من الكتيبة نفسها. "
+        "قام رتل من المسلحين بالهجوم على بوابة 200 بين أجدابيا وطبرق.” "
+        "واستغل التنظيم الفراغ الأمني المتزايد في ليبيا منذ أربع سنوات."
+    )
+    claims = extract_text("q", text, "ar", threshold=0)
+    types = {c.text.split()[0]: (c.attribution.type, c.attribution.mention) for c in claims}
+    assert types["قام"] == ("vague", "مصدر عسكري")  # inside the source's quotation
+    assert types["واستغل"] == ("none", None)  # after it closed
+
+
+def test_arabic_unclosed_quotation_is_not_carried() -> None:
+    text = (
+        "وأشار المتحدث باسم البنتاغون إلى أن مقتله «سيساعد في تقليل العمليات الخارجية للتنظيم. "
+        "وعرضت الحكومة الأمريكية سبعة ملايين دولار لمن يساعد في القبض عليه."
+    )
+    claims = extract_text("u", text, "ar")
+    assert claims[-1].attribution.type == "none"
+
+
+def test_arabic_dropped_subject_takes_the_last_speaker_even_unnamed() -> None:
+    text = (
+        "وقال مسؤول عسكري إن خمسة جنود قتلوا في الهجوم على نقطة التفتيش. "
+        "وأكد أن المهاجمين فروا باتجاه الجنوب بعد الهجوم."
+    )
+    claims = extract_text("d", text, "ar")
+    assert (claims[1].attribution.type, claims[1].attribution.mention) == ("vague", "مسؤول عسكري")
+
+
+def test_arabic_dropped_masculine_verb_skips_a_feminine_speaker() -> None:
+    text = (
+        "وقال الوزير إن 40 مدرسة دمرت في المحافظة. "
+        "وتشير المعلومات إلى أن المدارس استهدفت عمدا في الأشهر الماضية. "
+        "وأضاف أن إعادة الإعمار تحتاج إلى 200 مليون دولار."
+    )
+    claims = extract_text("g", text, "ar")
+    assert claims[-1].attribution.mention == "الوزير"
