@@ -6,11 +6,12 @@ import asyncio
 from typing import Any
 
 from prefect import flow, get_run_logger, tags, task
-from prefect.artifacts import acreate_table_artifact
+from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
 
+from api.settings import ApiSettings
 from contracts.record import VerificationRecord
-from flows.artifact import artifact_key, claim_rows, description
+from flows.artifact import artifact_key, claim_rows, description, summary_markdown
 from flows.merge import Parts, merge
 from flows.publish import publish_once as publish_version
 from flows.publish import store_version
@@ -84,6 +85,12 @@ async def verify_article(article_id: str, revision: int, catch_up: bool = False)
         key=artifact_key(article_id),
         table=claim_rows(stored),
         description=description(stored),
+    )
+    api = ApiSettings()
+    await acreate_markdown_artifact(
+        key=artifact_key(article_id) + "-summary",
+        markdown=summary_markdown(stored, f"http://{api.host}:{api.port}"),
+        description="summary and links",
     )
     return outcome(stored, created)
 

@@ -1,0 +1,46 @@
+"""Kafka adapter: every archive.added event runs the recheck-claims flow for its documents.
+
+The flow runs before the offset is committed (at-least-once: a crash re-runs it, and a run
+that finds nothing new stores nothing). When Prefect is unreachable the same steps run
+without a flow run, so new evidence still reaches the records.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from kafka.consumer.fetcher import ConsumerRecord
+
+from contracts.events import ArchiveAdded
+from contracts.topics import ARCHIVE_ADDED
+from flows.recheck_claims import loaded_checker, recheck_claims, recheck_now
+from workers.collector.prefect_gate import is_prefect_unreachable
+from workers.runtime.logs import setup_logging
+from workers.runtime.messages import Outgoing, decode
+from workers.runtime.service import Service
+
+log = logging.getLogger(__name__)
+
+
+def handle(record: ConsumerRecord) -> list[Outgoing]:
+    event = decode(record.value, ArchiveAdded)
+    try:
+        outcome = recheck_claims(doc_ids=event.doc_ids)
+    except Exception as exc:
+        if not is_prefect_unreachable(exc):
+            raise
+        log.warning("Prefect unreachable: re-checking without a flow run")
+        outcome = recheck_now(doc_ids=event.doc_ids).__dict__
+    log.info(
+        "re-checked %d documents (%s): %d new versions",
+        len(event.doc_ids),
+        event.origin,
+        len(outcome["versions"]),
+    )
+    return []
+
+
+def main() -> None:
+    setup_logging()
+    loaded_checker()  # the models and the archive before the first event, not during it
+    Service("recheck", [ARCHIVE_ADDED], handle).run()
