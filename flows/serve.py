@@ -11,6 +11,7 @@ Each run started from the UI or the API runs in a subprocess of this one.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from prefect import serve
@@ -42,6 +43,7 @@ def deployments(settings: OperatorSettings) -> list[Any]:
 
 def main() -> None:
     setup_logging()
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per poll of the server
     serve(*deployments(OperatorSettings()), print_starting_message=False)
 
 

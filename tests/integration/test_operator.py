@@ -52,7 +52,10 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[st
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
-        httpx.delete(f"{PREFECT_API}/deployments/name/recheck-claims/{name}", timeout=10)
+        for flow_name in ("recheck-claims", "verify-article"):  # the test's own deployments
+            found = httpx.get(f"{PREFECT_API}/deployments/name/{flow_name}/{name}", timeout=10)
+            if found.status_code == 200:
+                httpx.delete(f"{PREFECT_API}/deployments/{found.json()['id']}", timeout=10)
 
 
 def test_a_deployment_run_from_the_api_re_verifies_an_article(

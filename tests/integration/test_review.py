@@ -5,6 +5,8 @@ header; the review queue lists flagged claims oldest first."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 from sqlalchemy.engine import Engine
-from stacktools import physical, read_topic, serve_app, verify_cli
+from stacktools import BOOTSTRAP, ROOT, physical, read_topic, serve_app, verify_cli
 
 from api.app import create_app
 from api.deps import get_engine
@@ -123,3 +125,13 @@ def test_review_over_http_and_cli_publishes_a_version_and_empties_the_queue(
     assert [h.header(m.headers, h.RECORD_VERSION) for m in published] == ["2", "3"]
     on_topic = VerificationRecord.model_validate_json(published[0].value)
     assert on_topic.claims[0].review is not None and on_topic.claims[0].status == "corroborated"
+
+    # the example downstream consumer keeps the latest status per claim
+    example = subprocess.run(
+        [sys.executable, str(ROOT / "examples/consumer.py"), BOOTSTRAP, physical(RECORDS), "3"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    statuses = json.loads(example.stdout)
+    assert (statuses[f"{old}/c-1"], statuses[f"{old}/c-2"]) == ("corroborated", "disputed")
