@@ -8,16 +8,19 @@ without a flow run, so new evidence still reaches the records.
 from __future__ import annotations
 
 import logging
+import time
 
 from kafka.consumer.fetcher import ConsumerRecord
 
 from contracts.events import ArchiveAdded
 from contracts.topics import ARCHIVE_ADDED
 from flows.recheck_claims import loaded_checker, recheck_claims, recheck_now
+from ops.automations import DlqWatch
 from workers.collector.prefect_gate import is_prefect_unreachable
 from workers.runtime.logs import setup_logging
 from workers.runtime.messages import Outgoing, decode
 from workers.runtime.service import Service
+from workers.runtime.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
 
@@ -43,4 +46,13 @@ def handle(record: ConsumerRecord) -> list[Outgoing]:
 def main() -> None:
     setup_logging()
     loaded_checker()  # the models and the archive before the first event, not during it
-    Service("recheck", [ARCHIVE_ADDED], handle).run()
+    kafka = KafkaSettings()
+    watch = DlqWatch(kafka)  # fires the "dead letters growing" automation (ops.automations)
+
+    def idle() -> None:
+        try:
+            watch.check(time.monotonic())
+        except Exception:  # the watch must never stop re-checks
+            log.exception("DLQ watch failed")
+
+    Service("recheck", [ARCHIVE_ADDED], handle, kafka, on_idle=idle).run()
