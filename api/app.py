@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from api import metrics, records, sources
+from api import metrics, records, review, sources
 from api.limits import BodySizeLimit
 from contracts import PIPELINE_VERSION
 
@@ -12,6 +12,7 @@ from contracts import PIPELINE_VERSION
 def create_app() -> FastAPI:
     app = FastAPI(title="newsroom-verify", version=PIPELINE_VERSION)
     app.include_router(records.router)
+    app.include_router(review.router)
     app.include_router(sources.router)
     app.include_router(metrics.router)
     app.add_middleware(BodySizeLimit)

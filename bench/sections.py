@@ -54,6 +54,14 @@ def flow_overhead() -> dict[str, Any]:
     return bench(int(os.environ.get("VERIFY_BENCH_FLOW_RUNS", "10")), body)
 
 
+def recheck_cost() -> dict[str, Any]:
+    from bench.recheck_cost import bench
+
+    corpus = SHARED / "corpora/saudinewsnet-syria-isis-turkey-ar"
+    seed = (SHARED / "examples" / "seed-ar-001.txt").read_text(encoding="utf-8")
+    return bench(corpus / "saudinewsnet_2015_syria_isis_turkey.jsonl", seed)
+
+
 def pipeline_latency() -> dict[str, Any]:
     from bench.pipeline_latency import bench
 
@@ -93,6 +101,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "pipeline_latency": pipeline_latency,
     "archive_scale": archive_scale,
     "check_throughput": check_throughput,
+    "recheck_cost": recheck_cost,
 }
 
 if __name__ == "__main__":

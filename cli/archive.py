@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storage.engine import default_engine
-from workers.xref.archive import Document, IndexedArchive, Passage, open_archive
+from workers.xref.archive import Document, IndexedArchive, Passage, document_row, open_archive
 from workers.xref.importer import BadRecord, count_records, read_documents
 
 app = typer.Typer(help="The cross-reference archive.", no_args_is_help=True)
@@ -38,9 +38,14 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def import_file(
-    path: Path, archive: IndexedArchive, *, show_progress: bool = True
+    path: Path,
+    archive: IndexedArchive,
+    *,
+    show_progress: bool = True,
+    added_ids: list[str] | None = None,
 ) -> dict[str, int]:
-    """Add every record of `path`; counts of added, already-present and bad records."""
+    """Add every record of `path`; counts of added, already-present and bad records (the
+    doc ids that were new go to `added_ids`)."""
     counts = {"added": 0, "present": 0, "bad": 0}
     with Progress(
         TextColumn("[bold]importing[/] {task.description}"),
@@ -59,10 +64,12 @@ def import_file(
                     err.print(f"[yellow]skipped {item.where}:[/] {item.error}")
                 else:
                     good.append(item)
-            added, present = archive.add_many(good)
+            new = archive.add_documents([document_row(d) for d in good])
             archive.sync(force=True)  # index as we go: the bar shows searchable documents
-            counts["added"] += added
-            counts["present"] += present
+            counts["added"] += len(new)
+            counts["present"] += len(good) - len(new)
+            if added_ids is not None:
+                added_ids.extend(new)
             progress.advance(task, len(batch))
     return counts
 
@@ -71,14 +78,19 @@ def import_file(
 def import_command(
     file: Annotated[Path, typer.Argument(help="JSONL articles or ClaimReview JSON")],
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")] = False,
+    announce: Annotated[
+        bool,
+        typer.Option(help="send archive.added so stored claims are re-checked"),
+    ] = True,
 ) -> None:
     """Add articles (JSONL) or ClaimReview records (JSON) to the archive, idempotently."""
     if not file.is_file():
         err.print(f"[red]no such file:[/] {file}")
         raise typer.Exit(2)
     archive = open_archive(default_engine())
+    added: list[str] = []
     try:
-        counts = import_file(file, archive, show_progress=not quiet)
+        counts = import_file(file, archive, show_progress=not quiet, added_ids=added)
     except ValueError as exc:  # a JSON array that does not parse
         err.print(f"[red]cannot read {file}:[/] {exc}")
         raise typer.Exit(2) from exc
@@ -86,8 +98,26 @@ def import_command(
         f"{counts['added']} added, {counts['present']} already in the archive, "
         f"{counts['bad']} skipped; archive holds {archive.count()} documents"
     )
+    if announce and added:
+        _announce(added)
     if counts["bad"] and not counts["added"] and not counts["present"]:
         raise typer.Exit(1)
+
+
+def _announce(doc_ids: list[str]) -> None:
+    """archive.added for the new documents; without a broker the import still stands and the
+    daily re-check (or `recheck-claims` with `since`) picks the documents up."""
+    from kafka.errors import KafkaError
+
+    from workers.recheck.announce import announce_added
+
+    try:
+        announce_added(doc_ids, "import")
+    except KafkaError as exc:
+        err.print(
+            f"[yellow]warning:[/] archive.added not sent ({type(exc).__name__}): stored claims "
+            "are re-checked by the daily recheck-claims run"
+        )
 
 
 @app.command("count")

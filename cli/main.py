@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import datetime
@@ -16,6 +17,7 @@ from cli.articles import article_from_file
 from cli.check import check
 from cli.errors import CliError, database_unreachable, fail
 from cli.render import print_record
+from contracts.record import STATUSES
 
 app = typer.Typer(
     name="verify",
@@ -82,24 +84,70 @@ def records_get(
     article_id: str,
     wait: Annotated[float, typer.Option("--wait", help="seconds to wait for a record")] = 0.0,
     revision: int | None = None,
+    version: Annotated[
+        int | None, typer.Option("--version", min=1, help="that version (default: latest)")
+    ] = None,
     table: Annotated[
         bool, typer.Option("--table", help="a readable table instead of JSON")
     ] = False,
 ) -> None:
-    """Print the latest record of an article as JSON."""
+    """Print the latest record of an article (or one version of it) as JSON."""
     from storage.engine import default_engine
-    from storage.record_store import latest_record
+    from storage.record_store import latest_record, record_version
 
     engine = default_engine()
-    deadline = time.monotonic() + wait
-    while (record := latest_record(engine, article_id, revision)) is None:
-        if time.monotonic() >= deadline:
-            fail(f"no record for '{article_id}'" + (f" after waiting {wait:g}s" if wait else ""))
-        time.sleep(0.25)
+    if version is not None:
+        found = record_version(engine, article_id, version, revision)
+        if found is None:
+            fail(f"no version {version} of the record for '{article_id}'")
+        record = found
+    else:
+        deadline = time.monotonic() + wait
+        while (latest := latest_record(engine, article_id, revision)) is None:
+            if time.monotonic() >= deadline:
+                fail(
+                    f"no record for '{article_id}'" + (f" after waiting {wait:g}s" if wait else "")
+                )
+            time.sleep(0.25)
+        record = latest
     if table:
         print_record(record)
     else:
         typer.echo(record.model_dump_json(indent=2))
+
+
+@app.command()
+def review(
+    article_id: str,
+    claim_id: str,
+    status: Annotated[str, typer.Option("--status", help=f"one of {', '.join(STATUSES)}")],
+    note: Annotated[str, typer.Option("--note", help="why (shown with the record)")] = "",
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", help="who decides (default: $USER)")
+    ] = None,
+    revision: Annotated[int | None, typer.Option(min=1, help="default: the latest")] = None,
+) -> None:
+    """Confirm or override a claim's status: stores and publishes a new record version."""
+    from kafka.errors import KafkaError
+
+    from flows.editor_review import NoRecord, review_claim
+    from flows.review import UnknownClaim
+    from storage.engine import default_engine
+
+    if status not in STATUSES:
+        fail(f"--status must be one of {', '.join(STATUSES)}, got '{status}'")
+    who = reviewer or os.environ.get("USER") or "editor"
+    try:
+        stored, _ = review_claim(
+            default_engine(), article_id, claim_id, status, note, who, revision
+        )
+    except (NoRecord, UnknownClaim) as exc:
+        fail(exc.args[0])
+    except KafkaError as exc:
+        fail(f"review stored but not published ({type(exc).__name__}): run the command again")
+    typer.echo(
+        json.dumps({"article_id": article_id, "claim_id": claim_id, "version": stored.version})
+    )
 
 
 @schema_app.command("export")

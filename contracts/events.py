@@ -105,3 +105,12 @@ class XrefResult(PartResult):
 
 
 AnyResult = ExtractionResult | SourcesResult | XrefResult
+
+
+class ArchiveAdded(Model):
+    """archive.added: documents that entered the cross-reference archive (ids of
+    `archive_documents.doc_id`). Only documents that were new are listed."""
+
+    doc_ids: list[str] = Field(min_length=1, max_length=10_000)
+    origin: Literal["import", "article", "feed"]
+    added_at: datetime = Field(default_factory=utcnow)

@@ -9,7 +9,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from contracts import PIPELINE_VERSION, SCHEMA_VERSION, headers, topics
-from contracts.events import ArticleSubmitted, ExtractionResult, SourcesResult, XrefResult
+from contracts.events import (
+    ArchiveAdded,
+    ArticleSubmitted,
+    ExtractionResult,
+    SourcesResult,
+    XrefResult,
+)
 from contracts.record import VerificationRecord
 
 MESSAGES: dict[str, tuple[type[BaseModel], str, str]] = {
@@ -18,7 +24,13 @@ MESSAGES: dict[str, tuple[type[BaseModel], str, str]] = {
     "ExtractionResult": (ExtractionResult, topics.RESULTS_EXTRACTION, "claims found in an article"),
     "SourcesResult": (SourcesResult, topics.RESULTS_SOURCES, "source mentions, resolved"),
     "XrefResult": (XrefResult, topics.RESULTS_XREF, "evidence per claim"),
-    "VerificationRecord": (VerificationRecord, topics.RECORDS, "the merged record"),
+    "VerificationRecord": (
+        VerificationRecord,
+        topics.RECORDS,
+        f"every stored version of a record (headers {headers.RECORD_VERSION}, "
+        f"{headers.RECORD_REVISION}); a consumer keeps the highest version per article",
+    ),
+    "ArchiveAdded": (ArchiveAdded, topics.ARCHIVE_ADDED, "documents that entered the archive"),
 }
 
 
@@ -27,23 +39,29 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 
 
 def asyncapi() -> dict[str, Any]:
-    header_schema = {
-        "type": "object",
-        "properties": {
-            headers.SCHEMA_VERSION: {"type": "string", "const": SCHEMA_VERSION},
-            headers.CORRELATION_ID: {"type": "string"},
-            headers.EVENT_TYPE: {"type": "string"},
-        },
+    common: dict[str, dict[str, str]] = {
+        headers.SCHEMA_VERSION: {"type": "string", "const": SCHEMA_VERSION},
+        headers.CORRELATION_ID: {"type": "string"},
+        headers.EVENT_TYPE: {"type": "string"},
     }
+    header_schema = {"type": "object", "properties": common}
     channels: dict[str, Any] = {}
     operations: dict[str, Any] = {}
     messages: dict[str, Any] = {}
+    record_header_schema = {
+        "type": "object",
+        "properties": {
+            **common,
+            headers.RECORD_VERSION: {"type": "string", "pattern": "^[0-9]+$"},
+            headers.RECORD_REVISION: {"type": "string", "pattern": "^[0-9]+$"},
+        },
+    }
     for name, (_, topic, summary) in MESSAGES.items():
         messages[name] = {
             "name": name,
             "summary": summary,
             "contentType": "application/json",
-            "headers": header_schema,
+            "headers": record_header_schema if topic == topics.RECORDS else header_schema,
             "payload": {"$ref": f"./{name}.schema.json"},
             "bindings": {"kafka": {"key": {"type": "string", "description": "article_id"}}},
         }

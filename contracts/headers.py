@@ -5,6 +5,10 @@ CORRELATION_ID = "correlation-id"
 EVENT_TYPE = "event-type"
 # On worker results: the input event they were computed from, "topic:partition:offset".
 ORIGIN = "origin"
+# On verify.records: the record's version and revision ("3", "1"), so a consumer can skip
+# stale versions without parsing the value.
+RECORD_VERSION = "record-version"
+RECORD_REVISION = "record-revision"
 
 # Dead-letter headers: why a message was rejected and where it came from.
 DLQ_REASON = "dlq-reason"

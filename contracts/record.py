@@ -115,6 +115,15 @@ class ExtractedClaim(Model):
     split_rule: SplitRule | None = None
 
 
+class Review(Model):
+    """An editor's decision on a claim (issue 11): the claim's `status` is the editor's."""
+
+    reviewer: str = Field(min_length=1, max_length=200)
+    note: str = Field(default="", max_length=4000)
+    at: datetime
+    previous_status: Status  # the claim's status just before this review
+
+
 class Claim(ExtractedClaim):
     """A claim in the record: extraction facts plus source, evidence and a status."""
 
@@ -125,7 +134,11 @@ class Claim(ExtractedClaim):
     status: Status
     confidence: float = Field(ge=0.0, le=1.0)
     needs_review: bool
-    rationale: list[str] = Field(default_factory=list)
+    rationale: list[str] = Field(default_factory=list)  # the machine's reasons
+    # Set once an editor reviewed the claim: then `status` is the editor's and
+    # `machine_status` what the status rules say now (re-checks update it, never `status`).
+    review: Review | None = None
+    machine_status: Status | None = None
 
 
 class Summary(Model):

@@ -41,3 +41,20 @@ def description(record: VerificationRecord) -> str:
         f"{s.corroborated} corroborated, {s.contradicted} contradicted, {s.disputed} disputed, "
         f"{s.unverified} unverified, {s.unsupported} unsupported"
     )
+
+
+def summary_markdown(record: VerificationRecord, api_base: str) -> str:
+    """The run's summary for operators: counts, the claims an editor should look at, links."""
+    base = api_base.rstrip("/")
+    flagged = [c for c in record.claims if c.needs_review]
+    lines = [f"# {record.article_id}", "", description(record), ""]
+    if flagged:
+        lines.append(f"**{len(flagged)} claims need review** (`GET {base}/review-queue`):")
+        lines += [f"- `{c.claim_id}` {c.status}: {c.text[:100]}" for c in flagged]
+        lines.append("")
+    lines += [
+        f"- record: {base}/records/{record.article_id}",
+        f"- versions: {base}/records/{record.article_id}/versions",
+        f"- ClaimReview: {base}/records/{record.article_id}/claimreview",
+    ]
+    return "\n".join(lines) + "\n"

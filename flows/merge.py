@@ -112,6 +112,46 @@ def credited(claim: ExtractedClaim, mentions: list[SourceMention]) -> ExtractedC
     return claim.model_copy(update={"attribution": credit})
 
 
+def judge(
+    c: ExtractedClaim,
+    source: SourceRef | None,
+    item: ClaimEvidence | None,
+    *,
+    archive_size: int | None,
+    sources_reported: bool = True,
+    rules: StatusSettings,
+) -> Claim:
+    """One claim of the record: its status from the rules, with the reasons an editor reads.
+    `archive_size` None: the cross-reference result is missing."""
+    evidence = item.evidence if item else []
+    verdict = decide(c, source, evidence, xref_available=archive_size is not None, rules=rules)
+    rationale = list(verdict.rationale)
+    if item is not None and not item.searched:
+        rationale.append(
+            f"evidence not searched: check-worthiness {c.checkworthiness:.2f} is under "
+            "the cross-reference threshold"
+        )
+    elif item is not None and not item.evidence and archive_size is not None:
+        related = (
+            f"; {len(item.related)} on the same topic listed as related" if item.related else ""
+        )
+        rationale.append(
+            f"no document of the archive ({archive_size}) states the same fact{related}"
+        )
+    if not sources_reported and c.attribution.mention:
+        rationale.append("source lookup did not report in time: source not resolved")
+    return Claim(
+        **c.model_dump(),
+        source=source,
+        evidence=evidence,
+        related=item.related if item else [],
+        status=verdict.status,
+        confidence=verdict.confidence,
+        needs_review=verdict.needs_review,
+        rationale=rationale,
+    )
+
+
 def merge(
     parts: Parts, version: int = 1, rules: StatusSettings | None = None
 ) -> VerificationRecord:
@@ -120,42 +160,14 @@ def merge(
     extracted = parts.extraction.claims if parts.extraction else []
     mentions = parts.sources.mentions if parts.sources else []
     for c in (credited(c, mentions) for c in extracted):
-        source = source_for(c, mentions)
-        item = xref_item_for(c, parts.xref)
-        evidence = item.evidence if item else []
-        verdict = decide(
-            c,
-            source,
-            evidence,
-            xref_available=parts.xref is not None,
-            rules=rules,
-        )
-        rationale = list(verdict.rationale)
-        if item is not None and not item.searched:
-            rationale.append(
-                f"evidence not searched: check-worthiness {c.checkworthiness:.2f} is under "
-                "the cross-reference threshold"
-            )
-        elif item is not None and not item.evidence and parts.xref is not None:
-            related = (
-                f"; {len(item.related)} on the same topic listed as related" if item.related else ""
-            )
-            rationale.append(
-                f"no document of the archive ({parts.xref.archive_size}) states the same "
-                f"fact{related}"
-            )
-        if parts.sources is None and c.attribution.mention:
-            rationale.append("source lookup did not report in time: source not resolved")
         claims.append(
-            Claim(
-                **c.model_dump(),
-                source=source,
-                evidence=evidence,
-                related=item.related if item else [],
-                status=verdict.status,
-                confidence=verdict.confidence,
-                needs_review=verdict.needs_review,
-                rationale=rationale,
+            judge(
+                c,
+                source_for(c, mentions),
+                xref_item_for(c, parts.xref),
+                archive_size=parts.xref.archive_size if parts.xref else None,
+                sources_reported=parts.sources is not None,
+                rules=rules,
             )
         )
     missing = parts.missing

@@ -6,17 +6,19 @@ import asyncio
 from typing import Any
 
 from prefect import flow, get_run_logger, tags, task
-from prefect.artifacts import acreate_table_artifact
+from prefect.artifacts import acreate_markdown_artifact, acreate_table_artifact
 from prefect.cache_policies import NO_CACHE
 
+from api.settings import ApiSettings
 from contracts.record import VerificationRecord
-from flows.artifact import artifact_key, claim_rows, description
-from flows.material import material_key
+from flows.artifact import artifact_key, claim_rows, description, summary_markdown
 from flows.merge import Parts, merge
-from flows.publish import publish_record
+from flows.publish import publish_once as publish_version
+from flows.publish import store_version
+from flows.review import keep_reviews
 from storage.engine import default_engine
 from storage.join_store import load_parts, mark_merged
-from storage.record_store import is_published, mark_published, save_record
+from storage.record_store import latest_record
 
 
 @task(name="load-parts", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -30,18 +32,15 @@ def merge_task(parts: Parts) -> VerificationRecord:
 
 
 def store(record: VerificationRecord) -> tuple[VerificationRecord, bool]:
-    # a new version only when something an editor sees changed (flows.material)
-    return save_record(default_engine(), record, material_key(record))
+    # an editor's reviews of the latest version stay (flows.review); a new version only
+    # when something an editor sees changed (flows.material)
+    engine = default_engine()
+    latest = latest_record(engine, record.article_id, record.revision)
+    return store_version(engine, keep_reviews(record, latest))
 
 
 def publish_once(record: VerificationRecord) -> bool:
-    """Publish the version unless it is on the topic already (a rerun after a crash)."""
-    engine = default_engine()
-    if is_published(engine, record):
-        return False
-    publish_record(record)
-    mark_published(engine, record)
-    return True
+    return publish_version(default_engine(), record)
 
 
 @task(name="store-record", retries=3, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -86,6 +85,12 @@ async def verify_article(article_id: str, revision: int, catch_up: bool = False)
         key=artifact_key(article_id),
         table=claim_rows(stored),
         description=description(stored),
+    )
+    api = ApiSettings()
+    await acreate_markdown_artifact(
+        key=artifact_key(article_id) + "-summary",
+        markdown=summary_markdown(stored, f"http://{api.host}:{api.port}"),
+        description="summary and links",
     )
     return outcome(stored, created)
 

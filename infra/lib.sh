@@ -163,6 +163,8 @@ SERVICES=(
   sources:workers.sources
   xref:workers.xref
   collector:workers.collector
+  recheck:workers.recheck
+  operator:flows.serve
   api:api
 )
 # module_exists MODULE -> the module is present in the repo (file or package with __main__)

@@ -74,6 +74,8 @@ $(tail -n 30 "$LOG_DIR/$name.log" 2>/dev/null)"
     fi
     sleep 0.5
   done
+  # automations operators see fire in the Prefect UI (failed flow runs, a growing DLQ)
+  "$PYTHON" -m ops.automations >&2 || log "warning: Prefect automations not created (see above)"
   if [[ " ${specs[*]} " == *" api:api "* ]]; then
     wait_port supervisord "$VERIFY_API_PORT" "${VERIFY_API_START_TIMEOUT:-60}" "$LOG_DIR/api.log"
   fi

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC
 
-from sqlalchemy import func
+from sqlalchemy import and_, exists, func, or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from contracts.record import VerificationRecord
 from storage.tables.records import RecordRow
@@ -109,3 +112,56 @@ def count_records(engine: Engine, article_id: str) -> int:
         return session.exec(
             select(func.count()).select_from(RecordRow).where(RecordRow.article_id == article_id)
         ).one()
+
+
+def record_version(
+    engine: Engine, article_id: str, version: int, revision: int | None = None
+) -> VerificationRecord | None:
+    """Version `version` of the article's latest revision (or of `revision`)."""
+    with Session(engine) as session:
+        if revision is None:
+            revision = session.exec(
+                select(func.max(RecordRow.revision)).where(RecordRow.article_id == article_id)
+            ).one()
+            if revision is None:
+                return None
+        row = session.exec(
+            select(RecordRow).where(
+                RecordRow.article_id == article_id,
+                RecordRow.revision == revision,
+                RecordRow.version == version,
+            )
+        ).first()
+        return VerificationRecord.model_validate_json(row.body) if row else None
+
+
+def _latest_versions(*, flagged_only: bool = False) -> SelectOfScalar[RecordRow]:
+    """The latest version of every article's latest revision, oldest first."""
+    newer = aliased(RecordRow)
+    stmt = select(RecordRow).where(
+        ~exists().where(
+            col(newer.article_id) == col(RecordRow.article_id),
+            or_(
+                col(newer.revision) > col(RecordRow.revision),
+                and_(
+                    col(newer.revision) == col(RecordRow.revision),
+                    col(newer.version) > col(RecordRow.version),
+                ),
+            ),
+        )
+    )
+    if flagged_only:
+        # a cheap pre-filter on the stored JSON (compact, as model_dump_json writes it)
+        stmt = stmt.where(col(RecordRow.body).contains('"needs_review":true'))
+    return stmt.order_by(col(RecordRow.created_at), col(RecordRow.id))
+
+
+def latest_records(
+    engine: Engine, *, flagged_only: bool = False, batch: int = 500
+) -> Iterator[VerificationRecord]:
+    """Every article's current record (latest revision, latest version), oldest first."""
+    with Session(engine) as session:
+        stmt = _latest_versions(flagged_only=flagged_only).execution_options(yield_per=batch)
+        rows = session.exec(stmt)
+        for row in rows:
+            yield VerificationRecord.model_validate_json(row.body)

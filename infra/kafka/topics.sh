@@ -2,7 +2,7 @@
 # Create the pipeline topics idempotently (replication factor 1) and check partition counts.
 #   articles.submitted, results.extraction, results.sources, results.xref : $VERIFY_PARTITIONS (default 3)
 #       -- co-partitioned, keyed by article_id: they MUST have the same partition count
-#   verify.records : 3      verify.dlq : 1
+#   verify.records : 3      verify.dlq : 1      archive.added : 1 (the re-check consumer is one process)
 # Already there: a stdlib python Metadata probe answers in ~50 ms, no JVM.
 # Otherwise (JDK present): ONE JVM running Topics.java (Admin client) -- ~3 s.
 # Fallback (JRE only, no javac): kafka's TopicCommand, one --describe + parallel --create (~9 s).
@@ -18,6 +18,7 @@ declare -A WANT=(
   ["${P}results.xref"]="$VERIFY_PARTITIONS"
   ["${P}verify.records"]=3
   ["${P}verify.dlq"]=1
+  ["${P}archive.added"]=1
 )
 
 topic_cmd() {

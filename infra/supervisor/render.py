@@ -24,7 +24,8 @@ import os
 import sys
 from pathlib import Path
 
-SINGLE_INSTANCE = {"api"}  # binds VERIFY_API_PORT
+SINGLE_INSTANCE = {"api", "recheck", "operator"}  # api binds VERIFY_API_PORT; one consumer
+# of the one-partition archive.added; one process serving the Prefect deployments
 
 
 def instances(name: str, env: dict[str, str]) -> int:

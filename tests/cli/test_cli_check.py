@@ -75,7 +75,7 @@ def test_a_fresh_pair_works_from_the_command_line(tmp_path: Path) -> None:
         + "\n",
         encoding="utf-8",
     )
-    imported = verify(tmp_path, "archive", "import", "-q", str(articles))
+    imported = verify(tmp_path, "archive", "import", "-q", "--no-announce", str(articles))
     assert imported.returncode == 0, imported.stderr
     found = verify(tmp_path, "archive", "search", "أمراء داعش في الجيش الوطني", "--json")
     (hit,) = [json.loads(line) for line in found.stdout.splitlines()]

@@ -100,9 +100,18 @@ def test_exported_schemas_cover_every_topic_message() -> None:
         "SourcesResult",
         "XrefResult",
         "VerificationRecord",
+        "ArchiveAdded",
     }
     assert "claims" in schemas["ExtractionResult"]["properties"]
     doc = asyncapi()
     addresses = {c["address"] for c in doc["channels"].values()}
-    assert {"articles.submitted", "results.xref", "verify.records", "verify.dlq"} <= addresses
+    assert {
+        "articles.submitted",
+        "results.xref",
+        "verify.records",
+        "verify.dlq",
+        "archive.added",
+    } <= addresses
+    record_headers = doc["components"]["messages"]["VerificationRecord"]["headers"]
+    assert {"record-version", "record-revision"} <= set(record_headers["properties"])
     assert ExtractionResult.model_fields["part"].default == "extraction"

@@ -123,8 +123,13 @@ class IndexedArchive:
 
     def add_many(self, documents: Iterable[Document]) -> tuple[int, int]:
         """Archive documents in one transaction: (added, already present)."""
-        rows = [_row(d) for d in documents]
-        added = 0
+        rows = [document_row(d) for d in documents]
+        added = len(self.add_documents(rows))
+        return added, len(rows) - added
+
+    def add_documents(self, rows: list[dict[str, Any]]) -> list[str]:
+        """Archive `rows` (see `document_row`) in one transaction; the doc ids that were new."""
+        added: list[str] = []
         for _ in range(3):
             try:
                 added = self._insert(rows)
@@ -135,9 +140,9 @@ class IndexedArchive:
             raise RuntimeError("archive insert kept conflicting with concurrent writers")
         if added:
             self._synced_at = float("-inf")  # read your writes: the next search indexes them
-        return added, len(rows) - added
+        return added
 
-    def _insert(self, rows: list[dict[str, Any]]) -> int:
+    def _insert(self, rows: list[dict[str, Any]]) -> list[str]:
         """Insert the rows whose (article_id, revision) is new; only each article's latest
         revision stays `current`."""
         with self.engine.begin() as conn:
@@ -164,7 +169,7 @@ class IndexedArchive:
                         )
                         .values(current=False)
                     )
-        return len(new)
+        return [row["doc_id"] for row in new]
 
     @staticmethod
     def _revisions(conn: Connection, article_ids: set[str]) -> dict[str, set[int]]:
@@ -279,7 +284,7 @@ class IndexedArchive:
         return self.index.state().documents
 
 
-def _row(document: Document) -> dict[str, Any]:
+def document_row(document: Document) -> dict[str, Any]:
     now = datetime.now(UTC)
     if isinstance(document, FactCheck):
         return {

@@ -1,0 +1,1 @@
+"""The re-check consumer: archive.added → the recheck-claims flow (issue 11)."""

@@ -1,0 +1,3 @@
+from workers.recheck.service import main
+
+main()
