@@ -32,6 +32,9 @@ from workers.runtime.settings import KafkaSettings
 ROOT = Path(__file__).resolve().parents[2]
 BOOTSTRAP = os.environ.get("VERIFY_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
 PREFECT_API = os.environ.get("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+# in-process Prefect clients of the tests (automations, deployments) must reach this server,
+# never fall back to an ephemeral one
+os.environ.setdefault("PREFECT_API_URL", PREFECT_API)
 SERVICES = ("extraction", "sources", "xref", "collector")
 
 
