@@ -37,7 +37,12 @@ from storage.join_claims import (
     release_join,
 )
 from storage.join_store import owe_flow_run, pending_flow_runs, record_article, record_part
-from workers.collector.prefect_gate import PrefectGate, is_prefect_unreachable, prefect_healthy
+from workers.collector.prefect_gate import (
+    PrefectGate,
+    is_prefect_busy,
+    is_prefect_unreachable,
+    prefect_healthy,
+)
 from workers.collector.run_plan import plan_runs
 from workers.collector.settings import CollectorSettings
 from workers.runtime import Outgoing, Service, decode
@@ -45,6 +50,8 @@ from workers.runtime.logs import setup_logging
 from workers.runtime.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
+
+BUSY_RETRY_S = 1.0  # a Prefect 503/429 (server overloaded): the joins wait this long
 
 _RESULT_MODELS: dict[str, type[PartResult]] = {
     RESULTS_EXTRACTION: ExtractionResult,
@@ -161,6 +168,13 @@ class Collector:
                     owe_flow_run(self.engine, *key)  # the cut-off run is caught up later
                     release_join(self.engine, key, self.owner)
                 return
+            if is_prefect_busy(exc):  # try again soon, without the growing back-off
+                log.warning(
+                    "Prefect busy (%s) for %s: retried shortly", exc.__class__.__name__, keys
+                )
+                for key in keys:
+                    self._failed(key, busy=True)
+                return
             log.exception("flow run failed for %s", keys)
             for key in keys:
                 self._failed(key)
@@ -169,10 +183,14 @@ class Collector:
         with self._lock:
             self._retry_at.pop(key, None)
 
-    def _failed(self, key: Key) -> None:
+    def _failed(self, key: Key, busy: bool = False) -> None:
         release_join(self.engine, key, self.owner)
         with self._lock:
-            failures = self._retry_at.get(key, (0, 0.0))[0] + 1
+            failures = self._retry_at.get(key, (0, 0.0))[0]
+            if busy:
+                self._retry_at[key] = (failures, time.monotonic() + BUSY_RETRY_S)
+                return
+            failures += 1
             self._retry_at[key] = (failures, time.monotonic() + min(300.0, 2.0**failures))
 
     def _catch_up(self, busy: set[Key]) -> None:
