@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,12 @@ STAGE_TOPICS = {
 }
 
 
-def corpus_articles(shared: Path, count: int, prefix: str) -> list[ArticleSubmitted]:
-    """`count` distinct corpus articles the pipeline accepts, with fresh ids."""
+@cache
+def corpus_bodies(shared: Path) -> tuple[tuple[str, str], ...]:
+    """(title, body) of every distinct corpus article the pipeline accepts, in file order
+    (also the fault and scale-out tests' streams)."""
     seen: set[str] = set()
-    out: list[ArticleSubmitted] = []
+    out = []
     for line in (shared / CORPUS).read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         body = item.get("content") or ""
@@ -67,19 +70,28 @@ def corpus_articles(shared: Path, count: int, prefix: str) -> list[ArticleSubmit
             continue
         seen.add(body)
         try:
-            article = ArticleSubmitted(
-                article_id=f"{prefix}-{len(out):05d}",
-                body=body,
-                title=(item.get("title") or "")[:2000] or None,
-                outlet="saudinewsnet",
-                language="ar",
-            )
+            ArticleSubmitted(article_id="probe", body=body, title=item.get("title"))
         except ValidationError:
             continue
-        out.append(article)
-        if len(out) == count:
-            return out
-    raise ValueError(f"only {len(out)} distinct articles in {CORPUS}")
+        out.append((item.get("title") or "", body))
+    return tuple(out)
+
+
+def corpus_articles(shared: Path, count: int, prefix: str) -> list[ArticleSubmitted]:
+    """`count` distinct corpus articles with fresh ids."""
+    bodies = corpus_bodies(shared)
+    if count > len(bodies):
+        raise ValueError(f"only {len(bodies)} distinct articles in {CORPUS}")
+    return [
+        ArticleSubmitted(
+            article_id=f"{prefix}-{i:05d}",
+            body=body,
+            title=title[:2000] or None,
+            outlet="saudinewsnet",
+            language="ar",
+        )
+        for i, (title, body) in enumerate(bodies[:count])
+    ]
 
 
 def percentile(values: list[float], q: float) -> float:
