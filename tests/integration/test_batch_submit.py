@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from kafka import KafkaConsumer, TopicPartition
+from loopback import serve
 from stacktools import BOOTSTRAP, ROOT, physical
 
 from api.app import create_app
@@ -57,19 +55,8 @@ def submitted(want: int, timeout: float = 30) -> dict[str, list[ArticleSubmitted
 def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("VERIFY_API_KEY", KEY)
     monkeypatch.setenv("VERIFY_API_BATCH_MAX", "5")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve(create_app()) as url:
+        yield url
 
 
 def test_cli_submits_every_good_line_and_reports_each_bad_one(tmp_path: Path) -> None:
