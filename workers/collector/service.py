@@ -153,13 +153,16 @@ class Collector:
                 log.info("record %s", run_verify_article(*keys[0]))
                 self._succeeded(keys[0])
                 return
-            for name, result in run_verify_batch(keys).items():
+            results = run_verify_batch(keys)
+            for name, result in results.items():
                 log.info("record %s %s", name, result)
             for key in keys:  # a failed article still holds its claim: back off, try again
                 if holds_claim(self.engine, key, self.owner):
                     self._failed(key)
-                else:
-                    self._succeeded(key)
+                    continue
+                if "error" in results.get(f"{key[0]} r{key[1]}", {}):
+                    owe_flow_run(self.engine, *key)  # record made, its task run cut off
+                self._succeeded(key)
         except Exception as exc:
             if is_prefect_unreachable(exc):
                 self.prefect.report_down()  # not the joins' fault: no back-off for them
