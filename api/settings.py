@@ -8,3 +8,4 @@ class ApiSettings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 8000
+    batch_max: int = 500  # articles per POST /articles:batch (the body size limit applies too)

@@ -58,6 +58,7 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"bench-{time.strftime('%Y%m%dT%H%M%S')}.json"
     path.write_text(json.dumps(results, indent=2) + "\n")
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
     console.print(f"written {path}")
 
 

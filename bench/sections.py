@@ -91,6 +91,29 @@ def check_throughput() -> dict[str, Any]:
     return throughput(int(os.environ.get("VERIFY_BENCH_CHECK_ARTICLES", "100")), SHARED)
 
 
+def load() -> dict[str, Any]:
+    """Issue 9: VERIFY_BENCH_LOAD_ARTICLES real articles (default 1,000) through the running
+    stack at full speed and at half that rate; the in-process floor over the first
+    VERIFY_BENCH_FLOOR_ARTICLES of them (default 100) in the same run."""
+    from bench.load import bench
+
+    count = int(os.environ.get("VERIFY_BENCH_LOAD_ARTICLES", "1000"))
+    floor = int(os.environ.get("VERIFY_BENCH_FLOOR_ARTICLES", "100"))
+    return bench(count, min(count, floor), SHARED)
+
+
+def join_claims() -> dict[str, Any]:
+    """Issue 9: claiming due joins (several collectors) against the plain read it replaced."""
+    import tempfile
+
+    from bench.join_claims import bench
+
+    out = {"sqlite": bench(f"sqlite:///{tempfile.mkdtemp()}/claims.db")}
+    url = os.environ.get("VERIFY_BENCH_POSTGRES_URL") or os.environ.get("VERIFY_TEST_POSTGRES_URL")
+    out["postgres"] = bench(url) if url else {"skipped": "no PostgreSQL URL"}
+    return out
+
+
 SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "baseline": baseline,
     "extraction": extraction,
@@ -102,6 +125,8 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "archive_scale": archive_scale,
     "check_throughput": check_throughput,
     "recheck_cost": recheck_cost,
+    "join_claims": join_claims,
+    "load": load,
 }
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -38,12 +39,27 @@ app.add_typer(dlq.app, name="dlq")
 app.command()(check)
 app.command("status")(status_cmd.status)
 
+class RecordStatus(StrEnum):
+    complete = "complete"
+    partial = "partial"
+
+
 Lang = Annotated[str | None, typer.Option("--lang", help="ar or en; detected when omitted")]
 
 
 @app.command()
 def submit(
-    file: Annotated[str, typer.Argument(help="article text file, or - for stdin")],
+    file: Annotated[
+        str | None, typer.Argument(help="article text file, or - for stdin")
+    ] = None,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl",
+            help='stdin lines {"id","text","lang"?,"title"?,"outlet"?,"url"?,'
+            '"published_at"?,"revision"?}; one result line each',
+        ),
+    ] = False,
     id: Annotated[str | None, typer.Option("--id", help="article id (default: file name)")] = None,
     lang: Lang = None,
     revision: Annotated[int, typer.Option(min=1)] = 1,
@@ -54,8 +70,18 @@ def submit(
         datetime | None, typer.Option(help="ISO date, resolves 'last month'")
     ] = None,
 ) -> None:
-    """Produce an article event on articles.submitted."""
+    """Produce an article event on articles.submitted (or one per stdin line with --jsonl)."""
     from cli.producer import submit_article
+
+    if jsonl == (file is not None):
+        fail("give either an article FILE or --jsonl (lines on stdin)")
+    if jsonl:
+        from cli.submit_batch import submit_lines
+
+        if submit_lines(sys.stdin, sys.stdout):
+            raise typer.Exit(code=1)
+        return
+    assert file is not None
 
     article = article_from_file(
         file,
@@ -148,6 +174,42 @@ def review(
     typer.echo(
         json.dumps({"article_id": article_id, "claim_id": claim_id, "version": stored.version})
     )
+
+
+@records_app.command("list")
+def records_list(
+    since: Annotated[
+        datetime | None,
+        typer.Option("--since", help="only records made at or after this ISO time (UTC)"),
+    ] = None,
+    status: Annotated[
+        RecordStatus | None, typer.Option("--status", help="complete or partial")
+    ] = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON object per line")] = False,
+) -> None:
+    """The latest version per article and revision, oldest first."""
+    from cli.render import print_listing
+    from storage.engine import default_engine
+    from storage.record_listing import list_latest_records, listing_item
+
+    engine = default_engine()
+    cursor: str | None = None
+    items: list[dict[str, object]] = []
+    while True:
+        page = list_latest_records(
+            engine, since, status.value if status else None, cursor, limit=500
+        )
+        for record in page.records:
+            item = listing_item(record)
+            if jsonl:
+                typer.echo(json.dumps(item, ensure_ascii=False))
+            else:
+                items.append(item)
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    if not jsonl:
+        print_listing(items)
 
 
 @schema_app.command("export")

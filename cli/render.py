@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -55,3 +56,23 @@ def print_record(record: VerificationRecord, console: Console | None = None) -> 
         f"{s.disputed} disputed, {s.unverified} unverified, {s.unsupported} unsupported "
         "(⚑ = needs review)"
     )
+
+
+def print_listing(items: list[dict[str, Any]], console: Console | None = None) -> None:
+    """`verify records list` on a terminal: one row per record."""
+    console = console or Console(width=None if sys.stdout.isatty() else 160)
+    table = Table(title=f"{len(items)} records")
+    for column in ("article", "rev", "ver", "status", "created (UTC)", "claims", "summary"):
+        table.add_column(column)
+    for item in items:
+        counts = ", ".join(f"{n} {s}" for s, n in item["summary"].items() if n)
+        table.add_row(
+            str(item["article_id"]),
+            str(item["revision"]),
+            str(item["version"]),
+            str(item["status"]),
+            str(item["created_at"])[:19],
+            str(item["claims"]),
+            counts or "—",
+        )
+    console.print(table)

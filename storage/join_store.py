@@ -167,6 +167,7 @@ def mark_merged(
         join = session.get(Join, (article_id, revision))
         if join is not None:
             join.merged_key, join.state, join.flow_pending = parts_key, state, flow_pending
+            join.claimed_by, join.claimed_until = "", None  # storage.join_claims: done
             session.add(join)
             session.commit()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, DateTime, Text, UniqueConstraint, false
+from sqlalchemy import Boolean, Column, DateTime, String, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -26,6 +26,11 @@ class Join(SQLModel, table=True):
     flow_pending: bool = Field(
         default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
     )
+    # the collector instance running the join's flow now, until when (storage.join_claims)
+    claimed_by: str = Field(
+        default="", sa_column=Column(String(200), nullable=False, server_default="")
+    )
+    claimed_until: datetime | None = Field(default=None, sa_column=Column(DateTime, nullable=True))
 
 
 class JoinPart(SQLModel, table=True):

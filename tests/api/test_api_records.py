@@ -82,3 +82,31 @@ def test_submitting_an_invalid_article_is_a_422_that_names_the_field(client: Tes
     assert resp.status_code == 422
     fields = {tuple(e["loc"]) for e in resp.json()["detail"]}
     assert ("body", "article_id") in fields and ("body", "body") in fields
+
+
+def test_record_listing_pages_with_a_cursor_and_filters_by_status(
+    client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(5):
+        rec = _record("unverified").model_copy(update={"article_id": f"list-{i}"})
+        if i == 3:
+            rec = rec.model_copy(update={"status": "partial", "missing_parts": ["xref"]})
+        save_record(engine, rec, f"k{i}")
+    first = client.get("/records", params={"limit": 2}).json()
+    assert [i["article_id"] for i in first["items"]] == ["list-0", "list-1"]
+    rest = client.get("/records", params={"limit": 10, "cursor": first["next_cursor"]}).json()
+    assert [i["article_id"] for i in rest["items"]] == ["list-2", "list-3", "list-4"]
+    assert rest["next_cursor"] is None
+    assert rest["items"][1]["missing_parts"] == ["xref"]
+    partial = client.get("/records", params={"status": "partial"}).json()["items"]
+    assert [(i["article_id"], i["status"]) for i in partial] == [("list-3", "partial")]
+    assert client.get("/records", params={"since": "2999-01-01T00:00:00Z"}).json() == {
+        "items": [],
+        "next_cursor": None,
+    }
+    bad = client.get("/records", params={"cursor": "nonsense"})
+    assert bad.status_code == 400 and "cursor" in bad.json()["detail"]
+    assert client.get("/records", params={"status": "done"}).status_code == 422
+    monkeypatch.setenv("VERIFY_API_READS", "keyed")  # a read scope is needed then
+    assert client.get("/records").status_code == 401
+    assert client.get("/records", headers={"X-API-Key": KEY}).status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -47,3 +48,36 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path) -> None:
     bad_id = verify("submit", str(tmp_path / "a.txt"), "--id", "bad id")
     assert bad_id.returncode == 1
     assert bad_id.stderr.startswith("error: invalid article: article id 'bad id' is not allowed")
+
+
+def test_records_list_prints_the_latest_versions_as_json_lines(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from contracts.record import VerificationRecord
+    from storage.engine import make_engine
+    from storage.migrate import upgrade
+    from storage.record_store import save_record
+
+    db = f"sqlite:///{tmp_path / 'v.db'}"
+    engine = make_engine(db)
+    upgrade(engine)
+    for i, (status, day) in enumerate([("complete", 1), ("partial", 2), ("complete", 3)]):
+        record = VerificationRecord(
+            article_id=f"a-{i}", revision=1, version=1, language="en", status=status,  # type: ignore[arg-type]
+            created_at=datetime(2026, 5, day, tzinfo=UTC),
+        )  # fmt: skip
+        save_record(engine, record, f"k{i}")
+    done = verify("records", "list", "--since", "2026-05-02", "--jsonl", VERIFY_DATABASE_URL=db)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(x["article_id"], x["status"], x["version"]) for x in lines] == [
+        ("a-1", "partial", 1),
+        ("a-2", "complete", 1),
+    ]
+    assert lines[0]["created_at"] == "2026-05-02T00:00:00+00:00" and "summary" in lines[0]
+    only = verify("records", "list", "--status", "complete", "--jsonl", VERIFY_DATABASE_URL=db)
+    assert [json.loads(x)["article_id"] for x in only.stdout.splitlines()] == ["a-0", "a-2"]
+    table = verify("records", "list", VERIFY_DATABASE_URL=db)
+    assert table.returncode == 0 and "3 records" in table.stdout and "a-1" in table.stdout
+    bad = verify("records", "list", "--status", "done", VERIFY_DATABASE_URL=db)
+    assert bad.returncode == 2 and "done" in bad.stderr

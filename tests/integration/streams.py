@@ -7,43 +7,21 @@ import time
 import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from pathlib import Path
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
-from pydantic import ValidationError
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from stacktools import BOOTSTRAP, physical
 
+from bench.load import CORPUS, corpus_bodies
 from contracts.events import ArticleSubmitted
 from contracts.record import VerificationRecord
 from contracts.topics import ARTICLES_SUBMITTED, DLQ, RECORDS
 from storage.tables.joins import Join
 from storage.tables.records import RecordRow
 from workers.runtime.messages import encode, standard_headers
-
-CORPUS = "corpora/saudinewsnet-syria-isis-turkey-ar/saudinewsnet_2015_syria_isis_turkey.jsonl"
-
-
-@cache
-def corpus_bodies(shared: Path) -> tuple[tuple[str, str], ...]:
-    """(title, body) of every distinct article the pipeline accepts, in file order."""
-    seen: set[str] = set()
-    out = []
-    for line in (shared / CORPUS).read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        body = item.get("content") or ""
-        if body in seen:
-            continue
-        seen.add(body)
-        try:
-            ArticleSubmitted(article_id="probe", body=body, title=item.get("title"))
-        except ValidationError:
-            continue
-        out.append((item.get("title") or "", body))
-    return tuple(out)
 
 
 def make_stream(shared: Path, name: str, count: int, offset: int) -> list[ArticleSubmitted]:

@@ -30,6 +30,20 @@ def is_prefect_unreachable(exc: BaseException) -> bool:
     return False
 
 
+def is_prefect_busy(exc: BaseException) -> bool:
+    """The server answered 503/429: overloaded for a moment (its SQLite database is locked by
+    other writers under load), not a fault of the joins in the run."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        response = getattr(seen, "response", None)
+        if getattr(response, "status_code", None) in (429, 503):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 class PrefectGate:
     """Up, waiting (down for less than `wait_s`: joins stay due), or degraded (down longer:
     records are made without a flow run and the runs are caught up when Prefect is back)."""

@@ -1,3 +1,5 @@
+from typing import Literal
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -16,3 +18,12 @@ class CollectorSettings(BaseSettings):
     prefect_api_url: str = Field(
         default="http://127.0.0.1:4200/api", validation_alias="PREFECT_API_URL"
     )
+    # Issue 9 (docs/decisions.md "Throughput"): flow runs in flight at once per collector
+    concurrency: int = Field(default=4, ge=1)
+    # article: one `verify-article` run per join; batch: one `verify-batch` run per batch of
+    # up to batch_size joins; auto: per-article runs while they keep up, batches on a backlog
+    # (more joins due than runs free)
+    mode: Literal["auto", "article", "batch"] = "auto"
+    batch_size: int = Field(default=20, ge=1)
+    # a claimed join is this collector's until its run ends or this lapses (it died)
+    claim_lease_s: float = Field(default=120.0, gt=0)

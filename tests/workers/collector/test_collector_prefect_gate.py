@@ -47,3 +47,25 @@ def test_which_errors_mean_prefect_is_unreachable() -> None:
     wrapped.__cause__ = httpx.ConnectError("connection refused")
     assert is_prefect_unreachable(wrapped)
     assert not is_prefect_unreachable(ValueError("bad parts"))
+
+
+def test_a_503_from_prefect_is_busy_not_a_fault_of_the_join() -> None:
+    from prefect.exceptions import PrefectHTTPStatusError
+
+    from workers.collector.prefect_gate import is_prefect_busy
+
+    def status_error(code: int) -> BaseException:
+        request = httpx.Request("POST", "http://127.0.0.1:4200/api/flow_runs/")
+        error = httpx.HTTPStatusError(
+            "x", request=request, response=httpx.Response(code, request=request)
+        )
+        try:
+            try:
+                raise PrefectHTTPStatusError.from_httpx_error(error)
+            except PrefectHTTPStatusError as exc:
+                raise RuntimeError("flow run failed") from exc
+        except RuntimeError as outer:
+            return outer
+
+    assert is_prefect_busy(status_error(503)) and is_prefect_busy(status_error(429))
+    assert not is_prefect_busy(status_error(500)) and not is_prefect_busy(ValueError("bad join"))
