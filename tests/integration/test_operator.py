@@ -75,11 +75,22 @@ def test_a_deployment_run_from_the_api_re_verifies_an_article(
 
     found = wait_for(deployment, 90, f"deployment recheck-claims/{name}")
     assert isinstance(found, dict)
-    run = httpx.post(
-        f"{PREFECT_API}/deployments/{found['id']}/create_flow_run",
-        json={"parameters": {"article_ids": [article_id]}},
-        timeout=10,
-    ).json()
+
+    def created() -> dict[str, object] | None:
+        # retried: right after the fault tests restart the Prefect server, it can answer a
+        # write with a 5xx for a while
+        try:
+            resp = httpx.post(
+                f"{PREFECT_API}/deployments/{found['id']}/create_flow_run",
+                json={"parameters": {"article_ids": [article_id]}},
+                timeout=10,
+            )
+        except httpx.HTTPError:
+            return None
+        return resp.json() if resp.status_code in (200, 201) else None
+
+    run = wait_for(created, 60, "the deployment's flow run to be created")
+    assert isinstance(run, dict)
 
     def finished() -> dict[str, object] | None:
         state = httpx.get(f"{PREFECT_API}/flow_runs/{run['id']}", timeout=10).json()
