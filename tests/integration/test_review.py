@@ -13,8 +13,9 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from loopback import serve
 from sqlalchemy.engine import Engine
-from stacktools import BOOTSTRAP, ROOT, physical, read_topic, serve_app, verify_cli
+from stacktools import BOOTSTRAP, ROOT, physical, read_topic, verify_cli
 
 from api.app import create_app
 from api.deps import get_engine
@@ -61,7 +62,7 @@ def api(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("VERIFY_API_KEY", KEY)
     app = create_app()
     app.dependency_overrides[get_engine] = lambda: engine
-    with serve_app(app) as url:
+    with serve(app) as url:
         yield url
 
 
