@@ -5,6 +5,7 @@ collector dies."""
 from __future__ import annotations
 
 import threading
+import time
 
 from sqlalchemy.engine import Engine
 
@@ -28,12 +29,15 @@ def test_racing_collectors_claim_disjoint_sets_that_cover_every_due_join(db_url:
     setup = make_engine(db_url)
     keys = _due(setup, 40)
     got: dict[str, list[tuple[str, int]]] = {}
+    start = threading.Barrier(4)
 
     def collector(name: str) -> None:
         engine = make_engine(db_url)  # its own connections, as another process would have
         mine: list[tuple[str, int]] = []
+        start.wait()
         while batch := claim_due_joins(engine, name, 3, lease_s=60, skip=set(mine)):
             mine += batch
+            time.sleep(0.05)  # runs the flows it claimed, as a collector does, before the next claim
         got[name] = mine
         engine.dispose()
 
