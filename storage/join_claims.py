@@ -80,9 +80,16 @@ def claim_due_joins(
         .limit(limit + len(skip))
     )
     if is_sqlite(str(engine.url)):
-        with Session(engine) as session:
-            candidates = [(a, r) for a, r in session.exec(stmt).all() if (a, r) not in skip]
-        return [k for k in candidates[:limit] if claim_join(engine, k, owner, lease_s)]
+        # No row locks: claim candidates one by one; when a racing collector took every one
+        # of them, look again rather than report nothing due.
+        while True:
+            with Session(engine) as session:
+                candidates = [(a, r) for a, r in session.exec(stmt).all() if (a, r) not in skip]
+            if not candidates:
+                return []
+            won = [k for k in candidates[:limit] if claim_join(engine, k, owner, lease_s)]
+            if won:
+                return won
     with Session(engine) as session:
         rows = session.exec(stmt.with_for_update(skip_locked=True, of=Join)).all()
         keys = [(a, r) for a, r in rows if (a, r) not in skip][:limit]
