@@ -1,7 +1,8 @@
 """Re-checking stored claims when documents enter the archive (issue 11).
 
 Which claims a new document bears on: a claim is a candidate when it shares enough index
-terms with the document (cheap, over every current record); a candidate is compared with
+terms with one passage of the document (found through flows.recheck_index, not by reading
+every record); a candidate is compared with
 the new documents' passages by the same-fact and stance models (workers.xref.fresh), and
 counts as touched only when one of the new documents is evidence for it. Evidence the
 claim already had stays (an archive that grows adds evidence, it does not take it away).
@@ -21,6 +22,7 @@ from sqlalchemy.engine import Engine
 from contracts.events import ArticleSubmitted, ClaimEvidence
 from contracts.record import Claim, Evidence, ExtractedClaim, VerificationRecord, utcnow
 from flows.merge import judge
+from flows.recheck_index import ClaimTermIndex, shares_enough
 from flows.review import keep_review, with_claims
 from flows.settings import StatusSettings
 from storage.tables.archive import ArchiveDocument
@@ -31,8 +33,6 @@ from workers.xref.settings import XrefSettings
 from workers.xref.terms import passage_terms
 
 _DOCS: sa.Table = ArchiveDocument.__table__  # type: ignore[attr-defined]
-MIN_SHARED_TERMS = 3  # terms a claim must share with a new document to be a candidate …
-MIN_SHARED_SHARE = 0.25  # … and this share of the claim's terms (all of them under 3 terms)
 
 
 def documents_since(engine: Engine, since: datetime) -> list[str]:
@@ -44,11 +44,8 @@ def documents_since(engine: Engine, since: datetime) -> list[str]:
 
 
 def is_candidate(claim_terms: frozenset[str], doc: FreshDocument) -> bool:
-    if not claim_terms:
-        return False
-    shared = len(claim_terms & doc.terms)
-    need = min(MIN_SHARED_TERMS, len(claim_terms))
-    return shared >= need and shared >= MIN_SHARED_SHARE * len(claim_terms)
+    size = len(claim_terms)
+    return any(shares_enough(len(claim_terms & p), size) for p in doc.passage_terms)
 
 
 def candidates(record: VerificationRecord, docs: Sequence[FreshDocument]) -> list[Claim]:
@@ -72,6 +69,8 @@ class Recheck:
     models: Models
     xref: XrefSettings = field(default_factory=XrefSettings)
     rules: StatusSettings = field(default_factory=StatusSettings)
+    # the stored claims' terms (flows.recheck_index), kept up to date between re-checks
+    claim_terms: ClaimTermIndex = field(default_factory=ClaimTermIndex)
 
     def record(
         self,

@@ -21,7 +21,7 @@ from contracts.record import VerificationRecord, utcnow
 from flows.publish import publish_once, store_version
 from flows.recheck import Recheck, candidates, documents_since
 from storage.engine import default_engine
-from storage.record_store import latest_record, latest_records
+from storage.record_store import latest_record
 from workers.xref.archive import open_archive
 from workers.xref.crossref import load_models
 from workers.xref.fresh import FreshDocuments
@@ -66,7 +66,13 @@ def recheck_now(
             out.claims_checked += len(record.claims)
             changed.append((record, checker.record(record, record.claims, None)))
     if fresh.documents:
-        for record in list(latest_records(engine)):  # read all first: SQLite, then write
+        checker.claim_terms.refresh(engine)
+        records = [
+            latest_record(engine, a) for a in checker.claim_terms.articles_for(fresh.documents)
+        ]
+        for record in records:  # read all first: SQLite, then write
+            if record is None:
+                continue
             out.records_seen += 1
             claims = candidates(record, fresh.documents)
             out.claims_checked += len(claims)

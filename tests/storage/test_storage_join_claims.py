@@ -37,7 +37,7 @@ def test_racing_collectors_claim_disjoint_sets_that_cover_every_due_join(db_url:
         start.wait()
         while batch := claim_due_joins(engine, name, 3, lease_s=60, skip=set(mine)):
             mine += batch
-            time.sleep(0.05)  # runs the flows it claimed, as a collector does, before the next claim
+            time.sleep(0.05)  # runs the flows it claimed before its next claim, as collectors do
         got[name] = mine
         engine.dispose()
 

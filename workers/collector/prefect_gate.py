@@ -11,9 +11,10 @@ import httpx
 log = logging.getLogger(__name__)
 
 
-def prefect_healthy(api_url: str, timeout_s: float = 2.0) -> bool:
+def prefect_healthy(api_url: str, client: httpx.Client, timeout_s: float = 2.0) -> bool:
+    """`client`: kept by the caller (a new one per check loads the CA bundle every second)."""
     try:
-        return httpx.get(f"{api_url.rstrip('/')}/health", timeout=timeout_s).status_code == 200
+        return client.get(f"{api_url.rstrip('/')}/health", timeout=timeout_s).status_code == 200
     except httpx.HTTPError:
         return False
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
+import httpx
 from kafka.consumer.fetcher import ConsumerRecord
 from sqlalchemy.exc import OperationalError
 
@@ -75,8 +76,10 @@ class Collector:
         self._retry_at: dict[Key, tuple[int, float]] = {}  # failures, next try
         self._running: dict[Future[None], list[Key]] = {}
         self._pool = ThreadPoolExecutor(self.settings.concurrency, thread_name_prefix="flow")
-        api_url = self.settings.prefect_api_url
-        self.prefect = PrefectGate(self.settings.prefect_wait_s, lambda: prefect_healthy(api_url))
+        api_url, health = self.settings.prefect_api_url, httpx.Client()
+        self.prefect = PrefectGate(
+            self.settings.prefect_wait_s, lambda: prefect_healthy(api_url, health)
+        )
 
     def handle(self, record: ConsumerRecord) -> list[Outgoing]:
         if record.topic == self._articles:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -28,6 +29,18 @@ class FreshDocument:
     meta: dict[str, object]
     passages: tuple[IndexedPassage, ...]
     terms: frozenset[str]  # every passage's index terms
+
+    @classmethod
+    def of(cls, meta: dict[str, object], body: str) -> FreshDocument:
+        """Cut into passages as the archive index cuts it."""
+        title = meta.get("title")
+        cut = tuple(passages(body, str(title) if title else None))
+        return cls(meta, cut, frozenset(t for p in cut for t in p.terms.split()))
+
+    @cached_property
+    def passage_terms(self) -> tuple[frozenset[str], ...]:
+        """Each passage's index terms: what a claim must share with one of them."""
+        return tuple(frozenset(p.terms.split()) for p in self.passages)
 
     @property
     def doc_id(self) -> str:
@@ -55,9 +68,7 @@ class FreshDocuments:
                 stmt = sa.select(*cols).where(_DOCS.c.doc_id.in_(ids[i : i + 500]), _DOCS.c.current)
                 for row in conn.execute(stmt):
                     m = dict(row._mapping)
-                    cut = tuple(passages(str(m.pop("body")), m["title"]))
-                    terms = frozenset(t for p in cut for t in p.terms.split())
-                    found.append(FreshDocument(m, cut, terms))
+                    found.append(FreshDocument.of(m, str(m.pop("body"))))
         return cls(found)
 
     @property

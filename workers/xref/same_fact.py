@@ -14,7 +14,7 @@ from typing import Any
 
 import joblib
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from workers.xref.archive import Passage
 from workers.xref.same_fact_features import FEATURES, ClaimView, candidate_features
@@ -35,13 +35,19 @@ class SameFactModel:
         if not flat:
             return [[] for _ in batch]
         # one thread: a few hundred rows per article, where OpenMP's start-up costs 3x the work
-        with threadpool_limits(1, user_api="openmp"):
+        with _openmp().limit(limits=1, user_api="openmp"):
             proba = self.classifier.predict_proba(np.asarray(flat, dtype=float))[:, 1]
         out, i = [], 0
         for claim_rows in rows:
             out.append([float(p) for p in proba[i : i + len(claim_rows)]])
             i += len(claim_rows)
         return out
+
+
+@cache
+def _openmp() -> ThreadpoolController:
+    """Found once: finding the loaded libraries costs more than scoring an article's rows."""
+    return ThreadpoolController()
 
 
 @cache
