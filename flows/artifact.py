@@ -44,14 +44,14 @@ def description(record: VerificationRecord) -> str:
 
 
 def summary_markdown(record: VerificationRecord, api_base: str) -> str:
-    """The run's summary for operators: counts, the claims an editor should look at, links."""
+    """The claim table's description (markdown in the Prefect UI): counts, how many claims an
+    editor should look at, links. One artifact per article, not a table and a summary: each
+    artifact is a write on the Prefect server, which is a bottleneck under load (issue 9)."""
     base = api_base.rstrip("/")
-    flagged = [c for c in record.claims if c.needs_review]
-    lines = [f"# {record.article_id}", "", description(record), ""]
+    flagged = sum(1 for c in record.claims if c.needs_review)
+    lines = [description(record), ""]
     if flagged:
-        lines.append(f"**{len(flagged)} claims need review** (`GET {base}/review-queue`):")
-        lines += [f"- `{c.claim_id}` {c.status}: {c.text[:100]}" for c in flagged]
-        lines.append("")
+        lines += [f"**{flagged} claims need review** (`GET {base}/review-queue`)", ""]
     lines += [
         f"- record: {base}/records/{record.article_id}",
         f"- versions: {base}/records/{record.article_id}/versions",

@@ -13,12 +13,7 @@ import asyncio
 from typing import Any
 
 from prefect import flow, get_run_logger, tags, task
-from prefect.artifacts import (
-    acreate_markdown_artifact,
-    acreate_table_artifact,
-    create_markdown_artifact,
-    create_table_artifact,
-)
+from prefect.artifacts import acreate_table_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import wait
 
@@ -95,12 +90,7 @@ async def verify_article(article_id: str, revision: int, catch_up: bool = False)
     await acreate_table_artifact(
         key=artifact_key(article_id),
         table=claim_rows(stored),
-        description=description(stored),
-    )
-    await acreate_markdown_artifact(
-        key=artifact_key(article_id) + "-summary",
-        markdown=summary_markdown(stored, _api_base()),
-        description="summary and links",
+        description=summary_markdown(stored, _api_base()),
     )
     return outcome(stored, created)
 
@@ -121,12 +111,9 @@ def verify_in_batch(article_id: str, revision: int) -> dict[str, Any]:
     _log_stored(stored, created)
     mark_merged(default_engine(), article_id, revision, parts_key, stored.status)
     create_table_artifact(
-        key=artifact_key(article_id), table=claim_rows(stored), description=description(stored)
-    )
-    create_markdown_artifact(
-        key=artifact_key(article_id) + "-summary",
-        markdown=summary_markdown(stored, _api_base()),
-        description="summary and links",
+        key=artifact_key(article_id),
+        table=claim_rows(stored),
+        description=summary_markdown(stored, _api_base()),
     )
     return outcome(stored, created)
 

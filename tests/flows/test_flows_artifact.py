@@ -1,5 +1,5 @@
 from contracts.record import Attribution, Claim, Summary, VerificationRecord
-from flows.artifact import artifact_key, claim_rows, description
+from flows.artifact import artifact_key, claim_rows, description, summary_markdown
 
 
 def record(text: str) -> VerificationRecord:
@@ -30,3 +30,16 @@ def test_artifact_key_is_a_valid_prefect_key() -> None:
 def test_description_names_the_missing_parts() -> None:
     text = description(record("x"))
     assert "partial (missing: xref)" in text and "1 unsupported" in text
+
+
+def test_the_tables_description_counts_flagged_claims_and_links_the_record() -> None:
+    quiet = summary_markdown(record("x"), "http://api.example:8000/")
+    assert "need review" not in quiet
+    assert "- record: http://api.example:8000/records/Seed AR/001" in quiet
+    flagged = record("x")
+    flagged = flagged.model_copy(
+        update={"claims": [flagged.claims[0].model_copy(update={"needs_review": True})]}
+    )
+    assert "**1 claims need review** (`GET http://api.example:8000/review-queue`)" in (
+        summary_markdown(flagged, "http://api.example:8000")
+    )
