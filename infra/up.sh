@@ -4,7 +4,9 @@
 #   (workers.extraction, workers.sources, workers.xref, workers.collector, api) when their
 #   modules exist in the repo, run with $PYTHON (default .venv/bin/python) from the repo root
 #   under supervisord (config written by infra/supervisor/render.py; restarts with back-off).
-#   VERIFY_INSTANCES=N runs N processes of every worker (the API stays one).
+#   VERIFY_INSTANCES=N runs N processes of every worker (the API stays one). Unless set, the
+#   cross-reference worker runs 2 (the slowest stage: 3.40 vs 2.66 articles/s end to end on
+#   2 cores, docs/decisions.md "Throughput"); VERIFY_INSTANCES_XREF overrides it.
 #   Writes on the HTTP API need a key: without VERIFY_API_KEY one is made in .run/api-key.
 #   infra/up.sh [--infra-only]      --infra-only: Kafka + topics + Prefect, no Python services
 # Env: VERIFY_WITH_POSTGRES=1 also starts infra/postgres and, unless VERIFY_DATABASE_URL is set,
@@ -21,6 +23,7 @@ for arg in "$@"; do
 done
 
 T0="$(now)"
+export VERIFY_INSTANCES_XREF="${VERIFY_INSTANCES_XREF:-${VERIFY_INSTANCES:-2}}"
 if [[ "${VERIFY_WITH_POSTGRES:-0}" == 1 ]]; then
   pg_url="$("$INFRA_DIR/postgres/start.sh")"
   if [[ "$VERIFY_DATABASE_URL" == "sqlite:///$RUN_DIR/verify.db" ]]; then export VERIFY_DATABASE_URL="$pg_url"; fi
