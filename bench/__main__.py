@@ -17,7 +17,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bench.sections import SECTIONS
+from bench.sections import DEFAULT
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -36,7 +36,7 @@ def run_section(name: str) -> tuple[dict[str, Any], float]:
 
 
 def main() -> None:
-    wanted = sys.argv[1:] or list(SECTIONS)
+    wanted = sys.argv[1:] or DEFAULT
     console = Console()
     results: dict[str, Any] = {}
     base_rss = run_section("baseline")[1]

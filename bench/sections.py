@@ -114,6 +114,16 @@ def join_claims() -> dict[str, Any]:
     return out
 
 
+def memory() -> dict[str, Any]:
+    """Issue 9: every service's RSS, minute by minute, over VERIFY_BENCH_MEMORY_MINUTES (20) of
+    distinct articles at VERIFY_BENCH_MEMORY_RATE per second (1.2, under half of what the
+    default stack sustains). Long: run it by name (`python -m bench memory`)."""
+    from bench.memory_run import bench
+
+    minutes = float(os.environ.get("VERIFY_BENCH_MEMORY_MINUTES", "20"))
+    return bench(minutes, float(os.environ.get("VERIFY_BENCH_MEMORY_RATE", "1.2")), SHARED)
+
+
 SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "baseline": baseline,
     "extraction": extraction,
@@ -127,7 +137,9 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "recheck_cost": recheck_cost,
     "join_claims": join_claims,
     "load": load,
+    "memory": memory,
 }
+DEFAULT = [name for name in SECTIONS if name != "memory"]  # `make bench`: not the 20-minute run
 
 if __name__ == "__main__":
     print(json.dumps(SECTIONS[sys.argv[1]]()))
