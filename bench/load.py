@@ -205,7 +205,7 @@ def stage_times(watch: Watch, ids: list[str], sent: dict[str, float]) -> dict[st
         )
         created = dict(
             session.exec(
-                select(RecordRow.article_id, func.max(RecordRow.created_at))
+                select(RecordRow.article_id, func.min(RecordRow.created_at))
                 .where(col(RecordRow.article_id).in_(ids))
                 .group_by(col(RecordRow.article_id))
             ).all()
