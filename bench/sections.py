@@ -114,6 +114,14 @@ def join_claims() -> dict[str, Any]:
     return out
 
 
+def service_cpu() -> dict[str, Any]:
+    """Issue 9: CPU per article of every process of the running stack over a burst of
+    VERIFY_BENCH_CPU_ARTICLES (150) distinct articles."""
+    from bench.service_cpu import bench
+
+    return bench(int(os.environ.get("VERIFY_BENCH_CPU_ARTICLES", "150")), SHARED)
+
+
 def memory() -> dict[str, Any]:
     """Issue 9: every service's RSS, minute by minute, over VERIFY_BENCH_MEMORY_MINUTES (20) of
     distinct articles at VERIFY_BENCH_MEMORY_RATE per second (1.2, under half of what the
@@ -137,6 +145,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "recheck_cost": recheck_cost,
     "join_claims": join_claims,
     "load": load,
+    "service_cpu": service_cpu,
     "memory": memory,
 }
 DEFAULT = [name for name in SECTIONS if name != "memory"]  # `make bench`: not the 20-minute run

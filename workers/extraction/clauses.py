@@ -43,6 +43,7 @@ _TRIM = " \t\r\n،,؛;:-–—"
 # Verbs that open a coordinated clause of their own, beyond the event and reporting lexicons.
 _CLAUSE_VERBS_AR = norm_set(
     "تم جرى أصيب اصيب فقد توفي لقي نقل اشتبك اشتبكوا وجد وجدوا أكد أعلن بث نشر ظهر قام قاموا"
+    " لاذ لاذوا فر فروا هرب هربوا"  # "، ولاذ بالفرار إلى …": a flight is an event of its own
 )
 _FIGURE_UNITS_EN = frozenset({"percent", "million", "billion", "thousand", "hundred"})
 

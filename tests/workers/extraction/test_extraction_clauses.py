@@ -54,6 +54,8 @@ def test_elaboration_stays_with_the_reported_content() -> None:
          "ar", "وتم نقل الكثير من الجرحى إلى المستشفى", "coordination"),
         ("وحللت خوارزمية 2,200 حادثة من أنشطة التنظيم، فلاحظ الباحثون ارتفاعا في التفجيرات",
          "ar", "فلاحظ الباحثون ارتفاعا في التفجيرات", "coordination"),
+        ("هاجم مسلحون مركزا للشرطة في البلدة فجر اليوم، ولاذوا بالفرار إلى الجبال القريبة",
+         "ar", "ولاذوا بالفرار إلى الجبال القريبة", "coordination"),
         # coordination without a comma: "و" + a past verb no noun shares, or a shared form
         # before a figure or after a closing quotation
         ("قال مسؤول إن ثلاثة جنود أتراك قتلوا وأصيب 24 آخرون في تفجير انتحاري",
