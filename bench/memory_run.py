@@ -2,9 +2,12 @@
 
 Distinct corpus articles (fresh ids) go to the running stack at a fixed rate for
 VERIFY_BENCH_MEMORY_MINUTES (default 20); every minute each supervised service's RSS is read.
-Reported per service: RSS at the start, after the first minute (models and caches loaded),
-at the end, the peak, and the growth from the first minute to the end; plus how many records
-came back, so a run that stalled does not pass for a flat one.
+Reported per service: RSS at the start, after the first minute (models loaded), at the end,
+the peak, the growth from the first minute to the end and over the last five minutes (the
+workers' per-word caches are bounded LRU caches that fill as the vocabulary grows: growth
+that slows to nothing is a cache filling, growth that keeps its pace is a leak), and the
+minute-by-minute series; plus how many records came back, so a run that stalled does not
+pass for a flat one.
 """
 
 from __future__ import annotations
@@ -51,10 +54,13 @@ def bench(minutes: float, rate: float, shared: Path) -> dict[str, Any]:
 def _trend(name: str, samples: list[dict[str, dict[str, float]]]) -> dict[str, float]:
     rss = [s[name]["rss_mib"] for s in samples if name in s]
     first_minute = rss[1] if len(rss) > 1 else rss[0]
+    five_before = rss[-6] if len(rss) > 6 else rss[0]
     return {
         "start": rss[0],
         "after_1_min": first_minute,
         "end": rss[-1],
         "peak": samples[-1][name]["peak_rss_mib"],
         "growth_after_1_min": round(rss[-1] - first_minute, 1),
+        "growth_last_5_min": round(rss[-1] - five_before, 1),
+        "series": [round(r) for r in rss],
     }
