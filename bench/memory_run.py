@@ -51,7 +51,7 @@ def bench(minutes: float, rate: float, shared: Path) -> dict[str, Any]:
     }
 
 
-def _trend(name: str, samples: list[dict[str, dict[str, float]]]) -> dict[str, float]:
+def _trend(name: str, samples: list[dict[str, dict[str, float]]]) -> dict[str, object]:
     rss = [s[name]["rss_mib"] for s in samples if name in s]
     first_minute = rss[1] if len(rss) > 1 else rss[0]
     five_before = rss[-6] if len(rss) > 6 else rss[0]
