@@ -2,8 +2,8 @@
 
 Which claims a new document bears on: a claim is a candidate when it shares enough index
 terms with one passage of the document (found through flows.recheck_index, not by reading
-every record); a candidate is compared with
-the new documents' passages by the same-fact and stance models (workers.xref.fresh), and
+every record); a candidate is compared with the new documents' passages by the same-fact
+and stance models (workers.xref.fresh), and
 counts as touched only when one of the new documents is evidence for it. Evidence the
 claim already had stays (an archive that grows adds evidence, it does not take it away).
 The status rules then decide again, and a rationale line says what changed. Editor

@@ -28,14 +28,12 @@ _META2 = ("language", "claimant", "rating")
 class FreshDocument:
     meta: dict[str, object]
     passages: tuple[IndexedPassage, ...]
-    terms: frozenset[str]  # every passage's index terms
 
     @classmethod
     def of(cls, meta: dict[str, object], body: str) -> FreshDocument:
         """Cut into passages as the archive index cuts it."""
         title = meta.get("title")
-        cut = tuple(passages(body, str(title) if title else None))
-        return cls(meta, cut, frozenset(t for p in cut for t in p.terms.split()))
+        return cls(meta, tuple(passages(body, str(title) if title else None)))
 
     @cached_property
     def passage_terms(self) -> tuple[frozenset[str], ...]:
@@ -92,7 +90,10 @@ class FreshDocuments:
                 continue
             if language is not None and doc.meta["language"] not in (language, None):
                 continue
-            scored = [(parsed.coverage(set(p.terms.split())), p) for p in doc.passages]
+            scored = [
+                (parsed.coverage(terms), p)
+                for terms, p in zip(doc.passage_terms, doc.passages, strict=True)
+            ]
             top = max(scored, key=lambda s: s[0], default=None)
             if top is not None and top[0] > 0:
                 best.append((top[0], doc, top[1]))

@@ -64,7 +64,7 @@ class Query:
                 flat[concept[1][0]] = None
         return cls(expanded, weights, tuple(list(flat)[:max_terms]))
 
-    def hits(self, passage_terms: set[str]) -> list[bool]:
+    def hits(self, passage_terms: set[str] | frozenset[str]) -> list[bool]:
         """For each concept, whether one of its forms is in the passage. (This runs for every
         candidate passage of every claim: set operations in C where possible.)"""
         return [
@@ -73,7 +73,9 @@ class Query:
             for single, multi in zip(self._singles, self._multis, strict=True)
         ]
 
-    def coverage(self, passage_terms: set[str], hits: list[bool] | None = None) -> float:
+    def coverage(
+        self, passage_terms: set[str] | frozenset[str], hits: list[bool] | None = None
+    ) -> float:
         """Weighted share of the query's concepts present in a passage (0..1)."""
         total = sum(self.weights)
         if not total:
