@@ -7,7 +7,7 @@ terms of every current record's claims in memory, term → claims holding it, an
 up to date from the records table before each use, reading only rows it has not seen: rows
 past the highest id read, and rows of the last `LOOK_BACK` (a PostgreSQL transaction may
 commit a lower id after a higher one). A claim is a candidate when it shares enough terms
-with the document (`shares_enough`); the caller still checks the record it loads.
+with one passage of the document (`shares_enough`); the caller checks the record it loads.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ MIN_SHARED_SHARE = 0.4
 
 
 def shares_enough(shared: int, claim_terms: int) -> bool:
-    """A claim with `claim_terms` index terms, `shared` of them in a new document, is a
-    candidate for re-checking against it."""
+    """A claim with `claim_terms` index terms, `shared` of them in one passage of a new
+    document, is a candidate for re-checking against it."""
     return (
         claim_terms > 0
         and shared >= min(MIN_SHARED_TERMS, claim_terms)
