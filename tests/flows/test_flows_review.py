@@ -6,27 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from factories import machine_claim
 
-from contracts.record import Claim, Status, Summary, VerificationRecord
+from contracts.record import Claim, Summary, VerificationRecord
 from flows.material import material_key
 from flows.review import UnknownClaim, apply_review, keep_reviews
 
 AT = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
-
-
-def _claim(claim_id: str, status: Status, needs_review: bool = False) -> Claim:
-    return Claim(
-        claim_id=claim_id,
-        text=f"claim {claim_id}",
-        start=0,
-        end=5,
-        kind="statistic",
-        checkworthiness=0.9,
-        status=status,
-        confidence=0.7,
-        needs_review=needs_review,
-        rationale=[f"machine says {status}"],
-    )
 
 
 def _record(*claims: Claim, version: int = 1) -> VerificationRecord:
@@ -42,7 +28,7 @@ def _record(*claims: Claim, version: int = 1) -> VerificationRecord:
 
 
 def test_a_review_sets_the_status_and_keeps_the_machine_verdict_beside_it() -> None:
-    record = _record(_claim("c-1", "contradicted", True), _claim("c-2", "unverified"))
+    record = _record(machine_claim("c-1", "contradicted", True), machine_claim("c-2", "unverified"))
     reviewed = apply_review(record, "c-1", "corroborated", "wire confirmed", "lina", AT)
     c1, c2 = reviewed.claims
     assert (c1.status, c1.machine_status, c1.needs_review) == (
@@ -63,7 +49,9 @@ def test_a_review_sets_the_status_and_keeps_the_machine_verdict_beside_it() -> N
 
 
 def test_a_second_review_keeps_the_machine_status_not_the_first_editors() -> None:
-    first = apply_review(_record(_claim("c-1", "unverified")), "c-1", "disputed", "", "a", AT)
+    first = apply_review(
+        _record(machine_claim("c-1", "unverified")), "c-1", "disputed", "", "a", AT
+    )
     second = apply_review(first, "c-1", "corroborated", "", "b", AT)
     assert second.claims[0].machine_status == "unverified"
     assert second.claims[0].review.previous_status == "disputed"  # type: ignore[union-attr]
@@ -71,21 +59,23 @@ def test_a_second_review_keeps_the_machine_status_not_the_first_editors() -> Non
 
 def test_an_unknown_claim_is_an_error_naming_it() -> None:
     with pytest.raises(UnknownClaim, match="no claim 'c-9'"):
-        apply_review(_record(_claim("c-1", "unverified")), "c-9", "disputed", "", "a", AT)
+        apply_review(_record(machine_claim("c-1", "unverified")), "c-9", "disputed", "", "a", AT)
 
 
 def test_a_later_machine_run_with_the_same_verdict_keeps_the_review_unflagged() -> None:
-    reviewed = apply_review(_record(_claim("c-1", "unverified")), "c-1", "disputed", "n", "a", AT)
-    rerun = keep_reviews(_record(_claim("c-1", "unverified")), reviewed)
+    reviewed = apply_review(
+        _record(machine_claim("c-1", "unverified")), "c-1", "disputed", "n", "a", AT
+    )
+    rerun = keep_reviews(_record(machine_claim("c-1", "unverified")), reviewed)
     assert rerun.claims[0].status == "disputed" and not rerun.claims[0].needs_review
     assert material_key(rerun) == material_key(reviewed)  # nothing new to store
 
 
 def test_a_machine_verdict_that_moves_after_the_review_flags_it_and_never_undoes_it() -> None:
     reviewed = apply_review(
-        _record(_claim("c-1", "unverified")), "c-1", "corroborated", "n", "a", AT
+        _record(machine_claim("c-1", "unverified")), "c-1", "corroborated", "n", "a", AT
     )
-    machine = _record(_claim("c-1", "contradicted"), _claim("c-2", "unverified"))
+    machine = _record(machine_claim("c-1", "contradicted"), machine_claim("c-2", "unverified"))
     rerun = keep_reviews(machine, reviewed)
     c1 = rerun.claims[0]
     assert (c1.status, c1.machine_status, c1.needs_review) == ("corroborated", "contradicted", True)
@@ -93,11 +83,13 @@ def test_a_machine_verdict_that_moves_after_the_review_flags_it_and_never_undoes
     assert c1.rationale[0].startswith("the machine now says contradicted (was unverified)")
     assert rerun.claims[1] == machine.claims[1]
     # once flagged it stays flagged until an editor reviews it again
-    again = keep_reviews(_record(_claim("c-1", "contradicted")), rerun)
+    again = keep_reviews(_record(machine_claim("c-1", "contradicted")), rerun)
     assert again.claims[0].needs_review and again.claims[0].status == "corroborated"
 
 
 def test_reviews_of_another_revision_are_not_carried_over() -> None:
-    reviewed = apply_review(_record(_claim("c-1", "unverified")), "c-1", "disputed", "", "a", AT)
-    new_revision = _record(_claim("c-1", "unverified")).model_copy(update={"revision": 2})
+    reviewed = apply_review(
+        _record(machine_claim("c-1", "unverified")), "c-1", "disputed", "", "a", AT
+    )
+    new_revision = _record(machine_claim("c-1", "unverified")).model_copy(update={"revision": 2})
     assert keep_reviews(new_revision, reviewed).claims[0].review is None

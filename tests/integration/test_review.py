@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from factories import machine_claim
 from loopback import serve
 from sqlalchemy.engine import Engine
 from stacktools import BOOTSTRAP, ROOT, physical, read_topic, verify_cli
@@ -20,27 +21,12 @@ from stacktools import BOOTSTRAP, ROOT, physical, read_topic, verify_cli
 from api.app import create_app
 from api.deps import get_engine
 from contracts import headers as h
-from contracts.record import Claim, Status, Summary, VerificationRecord
+from contracts.record import Claim, Summary, VerificationRecord
 from contracts.topics import RECORDS
 from flows.publish import store_version
 
 pytestmark = pytest.mark.integration
 KEY = "review-test-key-0123"
-
-
-def _claim(claim_id: str, status: Status, needs_review: bool) -> Claim:
-    return Claim(
-        claim_id=claim_id,
-        text=f"claim {claim_id}",
-        start=0,
-        end=5,
-        kind="statistic",
-        checkworthiness=0.9,
-        status=status,
-        confidence=0.7,
-        needs_review=needs_review,
-        rationale=[f"machine says {status}"],
-    )
 
 
 def _store(engine: Engine, article_id: str, created: datetime, *claims: Claim) -> None:
@@ -71,13 +57,13 @@ def test_review_over_http_and_cli_publishes_a_version_and_empties_the_queue(
 ) -> None:
     old, new = f"rev-old-{uuid.uuid4().hex[:6]}", f"rev-new-{uuid.uuid4().hex[:6]}"
     now = datetime.now(UTC)
-    _store(engine, new, now, _claim("c-1", "unverified", True))
+    _store(engine, new, now, machine_claim("c-1", "unverified", True))
     _store(
         engine,
         old,
         now - timedelta(hours=2),
-        _claim("c-1", "contradicted", True),
-        _claim("c-2", "unverified", False),
+        machine_claim("c-1", "contradicted", True),
+        machine_claim("c-2", "unverified", False),
     )
     queue = httpx.get(f"{api}/review-queue").json()
     assert [(q["article_id"], q["claim_id"]) for q in queue] == [
