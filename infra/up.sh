@@ -50,6 +50,12 @@ if (( services )); then
   for spec in "${SERVICES[@]}"; do
     if module_exists "${spec#*:}"; then specs+=("$spec"); else log "skipping ${spec%%:*}: module ${spec#*:} not found in $ROOT"; fi
   done
+  # a plain-http Prefect API: its client need not load the whole CA bundle per flow run
+  # (ops/plain_http_ca.py; an https API or an operator's own setting is left alone)
+  if [[ "$PREFECT_API_URL" == http://* && -z "${PREFECT_API_SSL_CERT_FILE:-}" ]]; then
+    export PREFECT_API_SSL_CERT_FILE="$RUN_DIR/prefect/plain-http-ca.pem"
+    "$PYTHON" -m ops.plain_http_ca "$PREFECT_API_SSL_CERT_FILE" || die "could not write $PREFECT_API_SSL_CERT_FILE"
+  fi
   render_supervisor_conf "${specs[@]}" || die "could not write $SUPERVISOR_CONF"
   if supervisor_running; then
     # a changed VERIFY_INSTANCES adds or removes processes; FATAL or stopped ones start again

@@ -10,7 +10,8 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import KafkaAdminClient, NewTopic
 from kafka.consumer.fetcher import ConsumerRecord
-from stacktools import BOOTSTRAP, physical, read_topic
+from sqlalchemy.exc import OperationalError
+from stacktools import BOOTSTRAP, physical, read_topic, wait_for
 
 from contracts import headers as h
 from contracts.events import ArticleSubmitted
@@ -129,3 +130,56 @@ def test_a_commit_refused_after_a_rebalance_redelivers_instead_of_stopping(
         assert consumer.committed(TopicPartition(physical(source), 0)) == 1
     finally:
         consumer.close()
+
+
+def test_work_deferred_to_the_end_of_a_batch_runs_once_before_the_commit(
+    topics: tuple[str, str], producer: KafkaProducer
+) -> None:
+    """The re-check's shape: the handler only gathers, `before_commit` works on the whole
+    batch once; a dependency outage there is waited for and the batch committed after."""
+    source, _ = topics
+    ids = [f"gather-{i}-{uuid.uuid4().hex[:4]}" for i in range(5)]
+    for article_id in ids:
+        value = ArticleSubmitted(article_id=article_id, body="text").model_dump_json().encode()
+        producer.send(physical(source), key=article_id.encode(), value=value)
+    producer.flush(10)
+    pending: list[str] = []
+    batches: list[list[str]] = []
+    calls = 0
+
+    def handle(record: ConsumerRecord) -> list[Outgoing]:
+        pending.append(decode(record.value, ArticleSubmitted).article_id)
+        return []
+
+    def work() -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise OperationalError("SELECT 1", {}, Exception("database is locked"))
+        batches.append(list(pending))
+        pending.clear()
+
+    settings = KafkaSettings(group_prefix=f"test-{uuid.uuid4().hex[:6]}")
+    service = Service(
+        "runtime-test",
+        [source],
+        handle,
+        settings,
+        before_commit=work,
+        consumer_options={"fetch_max_wait_ms": 1000, "fetch_min_bytes": 1 << 20},
+    )
+    thread = threading.Thread(target=service.run)
+    thread.start()
+    try:
+        group = f"{settings.group_prefix}.runtime-test"
+        consumer = KafkaConsumer(bootstrap_servers=BOOTSTRAP, group_id=group)
+        try:
+            tp = TopicPartition(physical(source), 0)
+            wait_for(lambda: consumer.committed(tp) == 5, 60, "the batch committed")
+        finally:
+            consumer.close()
+    finally:
+        service.stop()
+        thread.join(timeout=30)
+    assert batches == [ids]  # one pass over the whole batch, in order
+    assert calls == 2  # the outage was waited for, not blamed on a message

@@ -12,13 +12,15 @@ def plan_runs(
 ) -> list[list[Key]]:
     """Groups of joins, one flow run each, at most `free` groups.
 
-    article: one join per run. batch: batches of up to `batch_size`, spread over the free runs.
-    auto: one join per run while the claimed joins fit the free runs (a single article still
-    gets its own `verify-article` run at once); a backlog (more than that) goes in batches.
+    article: one join per run. batch: as few runs as hold the joins (batches of up to
+    `batch_size`, evened out), because a flow run's fixed cost on the Prefect server and
+    client is ~4-5 times an article's own task run (docs/decisions.md "Throughput, third
+    pass"). auto: a join due alone gets its own `verify-article` run; more than one at a time
+    go together as in batch mode.
     """
     if not claimed or free <= 0:
         return []
-    if mode == "article" or (mode == "auto" and len(claimed) <= free):
+    if mode == "article" or (mode == "auto" and len(claimed) == 1):
         return [[key] for key in claimed[:free]]
     runs = min(free, -(-len(claimed) // batch_size))
     size = -(-len(claimed) // runs)

@@ -75,6 +75,7 @@ class Collector:
         self._lock = threading.Lock()
         self._retry_at: dict[Key, tuple[int, float]] = {}  # failures, next try
         self._running: dict[Future[None], list[Key]] = {}
+        self._last_start = 0.0  # monotonic time the last flow run started
         self._pool = ThreadPoolExecutor(self.settings.concurrency, thread_name_prefix="flow")
         api_url, health = self.settings.prefect_api_url, httpx.Client()
         self.prefect = PrefectGate(
@@ -119,6 +120,8 @@ class Collector:
             return
         busy = self._in_flight()
         now = time.monotonic()
+        if prefect_up and busy and self._lingering(now):
+            return  # joins due meanwhile go together into the next run
         with self._lock:
             waiting = {k for k, (_, at) in self._retry_at.items() if now < at} | busy
         per_run = (
@@ -136,7 +139,14 @@ class Collector:
         if not claimed:
             self._catch_up(busy)
 
+    def _lingering(self, now: float) -> bool:
+        """While runs are in flight, start another at most every `linger_s`: a flow run's
+        fixed cost is several articles' worth, so joins that fall due close together share
+        one. An idle collector starts a run at once (a lone article gets its own run)."""
+        return self.settings.mode != "article" and now - self._last_start < self.settings.linger_s
+
     def _start(self, keys: list[Key], run: Callable[[list[Key]], None]) -> None:
+        self._last_start = time.monotonic()
         future = self._pool.submit(run, keys)
         with self._lock:
             self._running[future] = keys

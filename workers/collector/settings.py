@@ -21,9 +21,12 @@ class CollectorSettings(BaseSettings):
     # Issue 9 (docs/decisions.md "Throughput"): flow runs in flight at once per collector
     concurrency: int = Field(default=4, ge=1)
     # article: one `verify-article` run per join; batch: one `verify-batch` run per batch of
-    # up to batch_size joins; auto: per-article runs while they keep up, batches on a backlog
-    # (more joins due than runs free)
+    # up to batch_size joins; auto: a join due alone gets its own `verify-article` run, joins
+    # due together share a `verify-batch` run
     mode: Literal["auto", "article", "batch"] = "auto"
     batch_size: int = Field(default=20, ge=1)
+    # while runs are in flight a new one starts at most this often (auto and batch modes), so
+    # joins falling due close together share a run; an idle collector starts one at once
+    linger_s: float = Field(default=0.5, ge=0)
     # a claimed join is this collector's until its run ends or this lapses (it died)
     claim_lease_s: float = Field(default=120.0, gt=0)

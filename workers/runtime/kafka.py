@@ -23,8 +23,9 @@ def make_producer(settings: KafkaSettings) -> KafkaProducer:
     )
 
 
-def make_consumer(settings: KafkaSettings, group: str) -> KafkaConsumer:
-    return KafkaConsumer(
+def make_consumer(settings: KafkaSettings, group: str, **options: Any) -> KafkaConsumer:
+    """`options`: a service's own kafka-python settings on top of the shared ones."""
+    defaults: dict[str, Any] = dict(
         **settings.client_options(),
         group_id=f"{settings.group_prefix}.{group}",
         enable_auto_commit=False,  # we commit after the effect is durable
@@ -36,6 +37,7 @@ def make_consumer(settings: KafkaSettings, group: str) -> KafkaConsumer:
         allow_auto_create_topics=False,
         bootstrap_timeout_ms=settings.bootstrap_timeout_ms,
     )
+    return KafkaConsumer(**{**defaults, **options})
 
 
 def make_reader(settings: KafkaSettings, group: str | None = None, **options: Any) -> KafkaConsumer:

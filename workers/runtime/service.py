@@ -66,13 +66,22 @@ class Service:
         *,
         after_commit: Hook | None = None,
         on_idle: Hook | None = None,
+        before_commit: Hook | None = None,
+        consumer_options: dict[str, Any] | None = None,
     ) -> None:
+        """`before_commit`: work the handler deferred to the end of the poll's batch (the
+        re-check coalesces a batch's events into one pass); a dependency outage is waited
+        for as in `handler`, any other error stops the service before the commit, so the
+        batch is delivered again. `consumer_options`: kafka-python consumer settings for
+        this service only (e.g. fetch_min_bytes / fetch_max_wait_ms to gather batches)."""
         self.name = name
         self.topics = topics
         self.handler = handler
         self.settings = settings or KafkaSettings()
         self.after_commit = after_commit
         self.on_idle = on_idle
+        self.before_commit = before_commit
+        self.consumer_options = consumer_options or {}
         self._stop = threading.Event()
         self.processed = 0
         self.dead_lettered = 0
@@ -84,7 +93,7 @@ class Service:
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, self.stop)
             signal.signal(signal.SIGINT, self.stop)
-        consumer = make_consumer(self.settings, self.name)
+        consumer = make_consumer(self.settings, self.name, **self.consumer_options)
         producer = make_producer(self.settings)
         consumer.subscribe(
             [self.settings.topic(t) for t in self.topics], listener=_Listener(self.name)
@@ -112,6 +121,8 @@ class Service:
                 for record in records:
                     futures.extend(self._process(record, producer))
                     offsets[tp] = OffsetAndMetadata(record.offset + 1, "", -1)
+            if self.before_commit:
+                self._deferred(self.before_commit)
             producer.flush(timeout=self.settings.send_timeout_s)
             for future in futures:
                 future.get(timeout=self.settings.send_timeout_s)  # raises if a send failed
@@ -161,6 +172,19 @@ class Service:
                     return [self._dead_letter(producer, record, reason, "handler-error", attempt)]
                 time.sleep(delay)
                 delay *= 2
+
+    def _deferred(self, work: Hook) -> None:
+        outage = _Outage(self.name, self.settings.dependency_wait_s)
+        while True:
+            try:
+                work()
+                return
+            except Exception as exc:
+                if not is_transient(exc):
+                    raise
+                outage.wait(exc, "the end of a batch")
+                if self._stop.is_set():
+                    raise _Stopping() from exc
 
     def _encode(self, out: Outgoing) -> bytes:
         value = encode(out.value)
