@@ -47,6 +47,13 @@ ARTICLE_LANGUAGE_SAMPLE = 600
 MAX_POST_CHARS = 400
 
 
+def is_post(article: ArticleSubmitted) -> bool:
+    """A social post: an untitled article whose whole body is one short text (a tweet, a
+    caption, a `verify extract --jsonl` line). News articles, headline-only ones included,
+    carry a title."""
+    return article.title is None and len(article.body) <= MAX_POST_CHARS
+
+
 @dataclass
 class _Context:
     """What earlier clauses of the article tell the next one."""
@@ -344,8 +351,10 @@ def extract(
     worth = (scorer or default_scorer()).scores([p.candidate for p in pending])
     config = settings()
     ids = [claim_id(article.article_id, article.revision, p.start, p.end) for p in pending]
+    post = is_post(article)
     kept = [
-        score.claim >= (config.threshold(p.candidate.language) if threshold is None else threshold)
+        score.claim
+        >= (config.threshold(p.candidate.language, post) if threshold is None else threshold)
         for p, score in zip(pending, worth, strict=True)
     ]
     links = _re_mentions(pending)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 import pytest
 
 from contracts.events import ArticleSubmitted
 from contracts.ids import claim_id
-from workers.extraction.extractor import extract, extract_text
+from workers.extraction.checkworthiness import Candidate
+from workers.extraction.detector import Score
+from workers.extraction.extractor import MAX_POST_CHARS, extract, extract_text, is_post
+from workers.extraction.settings import settings
 
 ENGLISH = (
     "The Syrian Observatory for Human Rights said on Monday that 40 civilians were killed. "
@@ -112,3 +116,47 @@ def test_arabic_dropped_masculine_verb_skips_a_feminine_speaker() -> None:
     )
     claims = extract_text("g", text, "ar")
     assert claims[-1].attribution.mention == "الوزير"
+
+
+class _FixedScore:
+    """Every clause scores the same: isolates the cut-off the extractor applies."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def scores(self, candidates: Sequence[Candidate]) -> list[Score]:
+        return [Score(self.value, self.value)] * len(candidates)
+
+
+POST = "قتل 5 جنود في هجوم على نقطة تفتيش قرب الحدود"
+
+
+def test_untitled_short_text_is_a_post_and_titled_or_long_is_not() -> None:
+    assert is_post(ArticleSubmitted(article_id="p", body=POST))
+    assert not is_post(ArticleSubmitted(article_id="h", body=POST, title=POST))
+    long_body = " ".join([POST + "."] * 12)
+    assert len(long_body) > MAX_POST_CHARS
+    assert not is_post(ArticleSubmitted(article_id="l", body=long_body))
+
+
+def test_a_post_needs_the_post_cut_off_and_an_article_the_article_one() -> None:
+    config = settings()
+    assert config.post_threshold_ar is not None
+    assert config.threshold_ar < config.post_threshold_ar
+    between = _FixedScore((config.threshold_ar + config.post_threshold_ar) / 2)
+    post = ArticleSubmitted(article_id="p", body=POST, language="ar")
+    headline = ArticleSubmitted(article_id="h", body=POST, title=POST, language="ar")
+    assert extract(post, scorer=between).claims == []
+    assert [c.text for c in extract(headline, scorer=between).claims] == [POST]
+    above = _FixedScore(config.post_threshold_ar)
+    assert [c.text for c in extract(post, scorer=above).claims] == [POST]
+
+
+def test_english_posts_keep_the_article_cut_off() -> None:
+    config = settings()
+    assert config.post_threshold_en is None
+    assert config.threshold("en", post=True) == config.threshold("en")
+    text = "Police said 5 soldiers were killed in an attack near the border."
+    just = _FixedScore(config.threshold_en)
+    assert len(extract(ArticleSubmitted(article_id="e", body=text, language="en"),
+                       scorer=just).claims) == 1
