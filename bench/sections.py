@@ -54,6 +54,19 @@ def flow_overhead() -> dict[str, Any]:
     return bench(int(os.environ.get("VERIFY_BENCH_FLOW_RUNS", "10")), body)
 
 
+def flow_shapes() -> dict[str, Any]:
+    # the collector's Prefect client setting under `make up` (ops/plain_http_ca.py), so this
+    # process pays what the collector pays; set before Prefect is imported
+    ca = Path(os.environ.get("VERIFY_RUN_DIR", Path(__file__).resolve().parents[1] / ".run"))
+    ca = ca / "prefect" / "plain-http-ca.pem"
+    if ca.exists() and os.environ.get("PREFECT_API_URL", "http://").startswith("http://"):
+        os.environ.setdefault("PREFECT_API_SSL_CERT_FILE", str(ca))
+    from bench.flow_shapes import bench
+
+    body = (SHARED / "examples" / "seed-ar-001.txt").read_text(encoding="utf-8")
+    return bench(int(os.environ.get("VERIFY_BENCH_FLOW_SHAPE_ARTICLES", "40")), body)
+
+
 def recheck_cost() -> dict[str, Any]:
     from bench.recheck_cost import bench
 
@@ -139,6 +152,7 @@ SECTIONS: dict[str, Callable[[], dict[str, Any]]] = {
     "xref_sqlite": xref_sqlite,
     "xref_postgres": xref_postgres,
     "flow_overhead": flow_overhead,
+    "flow_shapes": flow_shapes,
     "pipeline_latency": pipeline_latency,
     "archive_scale": archive_scale,
     "check_throughput": check_throughput,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create the pipeline topics idempotently (replication factor 1) and check partition counts.
-#   articles.submitted, results.extraction, results.sources, results.xref : $VERIFY_PARTITIONS (default 3)
+#   articles.submitted, results.extraction, results.sources, results.xref : $VERIFY_PARTITIONS (default 6)
 #       -- co-partitioned, keyed by article_id: they MUST have the same partition count
 #   verify.records : 3      verify.dlq : 1      archive.added : 1 (the re-check consumer is one process)
 # Already there: a stdlib python Metadata probe answers in ~50 ms, no JVM.
