@@ -17,17 +17,10 @@ from collections.abc import Callable
 from typing import Any
 
 from bench.flow_overhead import _prepare
-from bench.service_cpu import cpu_seconds
+from bench.service_cpu import cpu_seconds, processes
 from ops.settings import OpsSettings
 
 SETTLE_S = 3.0  # the server's recorders and persister finish what a shape sent
-
-
-def _server_pid() -> int | None:
-    try:
-        return int((OpsSettings().run_dir / "pids" / "prefect.pid").read_text().strip())
-    except (OSError, ValueError):
-        return None
 
 
 def _measure(pid: int, ids: list[str], run: Callable[[list[str]], None]) -> dict[str, float]:
@@ -46,7 +39,7 @@ def _measure(pid: int, ids: list[str], run: Callable[[list[str]], None]) -> dict
 
 
 def bench(articles: int, body: str) -> dict[str, Any]:
-    pid = _server_pid()
+    pid = processes(OpsSettings()).get("prefect server")
     if pid is None:
         return {"skipped": "no Prefect server pid file: run `make up` first (make bench does)"}
     os.environ["VERIFY_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='verify-bench-')}/b.db"

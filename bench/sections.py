@@ -57,8 +57,9 @@ def flow_overhead() -> dict[str, Any]:
 def flow_shapes() -> dict[str, Any]:
     # the collector's Prefect client setting under `make up` (ops/plain_http_ca.py), so this
     # process pays what the collector pays; set before Prefect is imported
-    ca = Path(os.environ.get("VERIFY_RUN_DIR", Path(__file__).resolve().parents[1] / ".run"))
-    ca = ca / "prefect" / "plain-http-ca.pem"
+    from ops.settings import OpsSettings
+
+    ca = OpsSettings().run_dir / "prefect" / "plain-http-ca.pem"
     if ca.exists() and os.environ.get("PREFECT_API_URL", "http://").startswith("http://"):
         os.environ.setdefault("PREFECT_API_SSL_CERT_FILE", str(ca))
     from bench.flow_shapes import bench

@@ -41,24 +41,24 @@ class ArticleDocuments:
     """Document ids of processed articles' events, re-checked once per batch."""
 
     def __init__(self) -> None:
-        self.doc_ids: list[str] = []
+        self.doc_ids: dict[str, None] = {}  # insertion-ordered, each id once
         self.events = 0
 
     def add(self, event: ArchiveAdded) -> None:
-        self.doc_ids.extend(d for d in event.doc_ids if d not in self.doc_ids)
+        self.doc_ids.update(dict.fromkeys(event.doc_ids))
         self.events += 1
 
     def recheck(self) -> None:
         if not self.doc_ids:
             return
         try:
-            versions = recheck_now(doc_ids=self.doc_ids).versions
+            versions = recheck_now(doc_ids=list(self.doc_ids)).versions
         except Exception as exc:
             if is_transient(exc):
                 raise  # the service waits for the database and calls again
             # not the events' fault, and re-running would fail alike: logged with the ids;
             # the daily `recheck-claims` run covers every document of the last 26 hours
-            log.exception("re-check of documents %s failed", self.doc_ids[:20])
+            log.exception("re-check of documents %s failed", list(self.doc_ids)[:20])
             versions = []
         log.info(
             "re-checked %d documents of %d processed articles: %d new versions",
@@ -66,7 +66,7 @@ class ArticleDocuments:
             self.events,
             len(versions),
         )
-        self.doc_ids, self.events = [], 0
+        self.doc_ids, self.events = {}, 0
 
 
 def handler(pending: ArticleDocuments) -> Handler:
